@@ -65,20 +65,35 @@ class Lexicon:
 
     def __init__(self, tokens: list[Token], text: str) -> None:
         self.tokens = tokens
-        self.counts: Counter[str] = Counter(t.text for t in tokens)
-        """Occurrences of each exact word form."""
-        self.lower_counts: Counter[str] = Counter(t.text.lower() for t in tokens)
-        """Occurrences of each word, case folded."""
-        self.capitalised_counts: Counter[str] = Counter(
-            t.text for t in tokens if t.text[0].isupper() and not t.sentence_start
-        )
+        forms = Counter(t.text for t in tokens)
+        # A possessive is a use of the name: "Myanmar’s coup" is evidence for
+        # "Myanmar" as much as "in Myanmar" is, so it counts under both forms.
+        bases = Counter()
+        for form, n in forms.items():
+            base = split_possessive(form).base
+            if base != form:
+                bases[base] += n
+        self.counts: Counter[str] = forms + bases
+        """Occurrences of each word form; a possessive ("Lavrov’s") also counts
+        under its base ("Lavrov")."""
+        self.lower_counts: Counter[str] = Counter()
+        """Occurrences of each word, case folded (possessives as in ``counts``)."""
+        for form, n in self.counts.items():
+            self.lower_counts[form.lower()] += n
+        capitalised = Counter(t.text for t in tokens if t.text[0].isupper() and not t.sentence_start)
+        # Fold possessives over the distinct forms, not over every token: the
+        # lexicon is built for every document and must stay cheap.
+        self.capitalised_counts: Counter[str] = Counter()
+        for form, n in capitalised.items():
+            self.capitalised_counts[split_possessive(form).base] += n
         """Occurrences of capitalised forms away from the start of a sentence,
-        where capitals are chosen, not forced."""
+        where capitals are chosen, not forced; possessives count as their base."""
         self.names: Counter[str] = _count_names(tokens, text)
-        """Multi-word capitalised sequences ("Min Aung Hlaing") and their counts."""
+        """Multi-word capitalised sequences ("Min Aung Hlaing") and their counts;
+        "Min Aung Hlaing’s" counts as "Min Aung Hlaing"."""
 
     def count(self, word: str) -> int:
-        """How often ``word`` occurs in exactly this form."""
+        """How often ``word`` occurs in this form (or as its possessive)."""
         return self.counts.get(word, 0)
 
     def count_lower(self, word: str) -> int:
@@ -130,18 +145,53 @@ def _count_names(tokens: list[Token], text: str) -> Counter[str]:
                     continue
                 names[" ".join(w.text for w in words)] += 1
 
+    # This loop sees every token of every document; it only calls flush() for
+    # runs of two or more, and tests the cheap conditions first.
     for tok in tokens:
-        joined = run and text[run[-1].end : tok.start] == " "
-        if tok.text[0].isupper() and tok.text.lower() not in _FUNCTION_WORDS_INSIDE_NAMES:
-            if not joined:
-                flush()
+        word = tok.text
+        if word[0].isupper() and word.lower() not in _FUNCTION_WORDS_INSIDE_NAMES:
+            if run and text[run[-1].end : tok.start] != " ":
+                if len(run) > 1:
+                    flush()
                 run = []
-            run.append(tok)
-        else:
-            flush()
+            if len(word) > 2 and word[-2:] in _POSSESSIVE_SET:
+                # "Min Aung Hlaing’s visit": the possessive closes the name, and
+                # the name is counted without its ending.
+                run.append(tok._replace(text=word[:-2]))
+                if len(run) > 1:
+                    flush()
+                run = []
+            else:
+                run.append(tok)
+        elif run:
+            if len(run) > 1:
+                flush()
             run = []
-    flush()
+    if len(run) > 1:
+        flush()
     return names
+
+
+class Possessive(NamedTuple):
+    """A word split into its base and a possessive ending ("" when none)."""
+
+    base: str
+    suffix: str
+
+
+_POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
+_POSSESSIVE_SET = frozenset(_POSSESSIVE_ENDINGS)
+
+
+def split_possessive(word: str) -> Possessive:
+    """Split "Lavrov’s" into ("Lavrov", "’s"); other words come back whole.
+
+    >>> split_possessive("Myanmar’s")
+    Possessive(base='Myanmar', suffix='’s')
+    """
+    if len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS):
+        return Possessive(word[:-2], word[-2:])
+    return Possessive(word, "")
 
 
 # Capitalised at a sentence start, these are not the first word of a name.
@@ -236,11 +286,20 @@ class Document:
         """Every word with its offsets, outside protected regions."""
         tokens = []
         text = self.text
+        check_protected = bool(self.protected)
+        prev_end = 0
+        # Whether a word opens a sentence depends only on the gap since the
+        # previous word, so one pass over the gaps does it; this property is
+        # built for every document and dominates the cost of a check.
         for m in WORD_RE.finditer(text):
             start, end = m.span()
-            if self.protected and self.is_protected(start, end):
+            if check_protected and self.is_protected(start, end):
+                prev_end = end
                 continue
-            tokens.append(Token(start, end, m.group(), _opens_sentence(text, start)))
+            gap = text[prev_end:start]
+            opens = not tokens or _opens_after(gap)
+            tokens.append(Token(start, end, m.group(), opens))
+            prev_end = end
         return tokens
 
     @cached_property
@@ -265,13 +324,18 @@ class Document:
                 yield Span(start, end)
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    """True when the word at ``start`` is the first of a sentence or a line."""
-    before = text[max(0, start - 40) : start]
-    stripped = before.rstrip(" \t\"'“‘([•*-–—")
-    if not stripped or stripped.endswith(("\n", "\r")):
+def _opens_after(gap: str) -> bool:
+    """True when a word after ``gap`` (the text since the previous word) opens
+    a sentence: the gap holds a line break, or ends, before any opening quote
+    or bracket, with sentence-ending punctuation."""
+    if not gap or gap == " ":
+        return False
+    if "\n" in gap or "\r" in gap:
         return True
-    return bool(_SENTENCE_END_RE.search(stripped))
+    return bool(_SENTENCE_END_RE.search(gap.rstrip(_OPENERS)))
+
+
+_OPENERS = " \t\"'“‘([•*-–—"
 
 
 def _markdown_regions(text: str, line_starts: list[int]) -> list[Span]:

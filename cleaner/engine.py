@@ -19,21 +19,47 @@ from cleaner.rule import Rule
 
 def rules_for(settings: Settings) -> list[Rule]:
     """The artifact rules that ``settings`` select."""
-    return select_rules(settings.select, settings.ignore)
+    from cleaner.config import PSEUDO_RULES
+
+    # Run-level finding ids (unused-suppression, ...) are not rule modules;
+    # selecting or ignoring them is not an unknown-rule error.
+    def rule_patterns(patterns: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(p for p in patterns if p not in PSEUDO_RULES)
+
+    select = rule_patterns(settings.select)
+    if settings.select and not select:
+        return []
+    return select_rules(select, rule_patterns(settings.ignore))
 
 
 def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | None = None) -> list[Edit]:
     """Every finding on ``doc``, in document order."""
     rules = rules_for(settings) if rules is None else rules
-    return run_rules(doc, rules, settings)
+    edits = run_rules(doc, rules, settings)
+    if settings.grammar != "none":
+        # Deferred: an artifact-only run never imports a grammar backend.
+        from cleaner.grammar.run import check_with_grammar
+
+        edits = check_with_grammar(doc, settings, rules, edits)
+    return edits
 
 
 def fix_document(
     doc: Document, settings: Settings, *, unsafe: bool = False, rules: Sequence[Rule] | None = None
 ) -> FixResult:
-    """Apply safe fixes (and suggested ones with ``unsafe``) until stable."""
-    rules = rules_for(settings) if rules is None else rules
-    return fix_text(doc.text, rules, settings, unsafe=unsafe, path=doc.path, markdown=doc.markdown)
+    """Apply safe fixes (and suggested ones with ``unsafe``) until stable.
+
+    Findings silenced by ``<!-- cleaner: ignore ... -->`` comments are not fixed.
+    """
+    from cleaner.suppress import suppressing
+
+    rules = suppressing(rules_for(settings) if rules is None else rules)
+    result = fix_text(doc.text, rules, settings, unsafe=unsafe, path=doc.path, markdown=doc.markdown)
+    if settings.grammar != "none":
+        from cleaner.grammar.run import fix_with_grammar
+
+        result = fix_with_grammar(result, doc, settings, rules, unsafe=unsafe)
+    return result
 
 
 def expand_paths(paths: Sequence[str], settings: Settings) -> list[str]:

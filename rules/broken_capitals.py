@@ -1,0 +1,199 @@
+"""Acronyms and styled names whose capitals a spinner or a case-folding step broke.
+
+What it does:
+    Finds a word written "Nba" where the same document writes it "NBA" more
+    often, or "Youtube" where the document writes "YouTube", and
+    proposes the document's own form. Only forms with capitals inside the
+    word (acronyms, "McDonald", "iPhone") count as the established form, and
+    only when they occur at least twice and more often than the broken form.
+
+Why it's a problem:
+    Spinners and some scrapers title-case or lower-case every word they
+    touch, so "NBA" turns into "Nba" in one sentence and stays right in the
+    next. Readers take it for a typo; search and the name-aware rules see two
+    different entities.
+
+Example:
+    "The NBA said ... Nba players ... the NBA season" becomes
+    "The NBA said ... NBA players ... the NBA season".
+
+Fix safety:
+    Suggested. The document is the only evidence, and a house style may
+    deliberately write "Nato" next to a quoted "NATO"; when the broken form
+    is the more frequent one nothing is flagged. Words that are common
+    English in lower case ("Us" against "US", "Who" against "WHO") are left
+    alone, and so is a title-case word opening a sentence unless it is rare
+    as an ordinary word. Lower-case forms ("nba") are never flagged: that is
+    how technical prose writes "url" and "png" and how hashtags write names.
+    An all-capitals form counts only when it is short enough to be an
+    acronym (seven letters at most) and appears at least once in running
+    prose, not only inside shouted headings or licence disclaimers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from typing import Iterator, NamedTuple
+
+import regex
+
+from cleaner.edits import FixKind, Severity
+from cleaner.rule import FixAvailability, RuleMeta
+from cleaner.rules.tortured_phrase import trie_regex
+from cleaner.wordstats import zipf as _zipf
+
+META = RuleMeta("CL704", "broken-capitals", "spin", Severity.WARNING, FixAvailability.SOMETIMES)
+
+# Lower-case words at least this common (Zipf scale) are ordinary English
+# words as well as acronyms: us/US, who/WHO, it/IT, may/MAY.
+_COMMON_WORD_ZIPF = 5.0
+# An all-capitals word this common in lower case is more likely a heading
+# word than an acronym ("APPLE UNVEILS ...").
+_ALL_CAPS_MAX_ZIPF = 4.5
+# At a sentence start the capital is forced, so a title-case word there is
+# only taken for a broken acronym when it is rare as an ordinary word.
+_SENTENCE_START_MAX_ZIPF = 3.5
+# Acronyms are short (NBA, ASEAN, UNESCO, CENTCOM); a longer word in
+# capitals is emphasis ("ADDENDUM", "MERCHANTABILITY"), not a name.
+_ACRONYM_MAX_LEN = 7
+# A word with two capitals (NBA, McDonald, YouTube) or a capital after
+# lower-case letters (iPhone, eBay). The standard library's engine with \b
+# runs this about ten times faster than a \p{Lu} pattern in ``regex``; it
+# covers Latin-1 capitals, which is where acronyms live in English text.
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_STYLED_RE = re.compile(rf"\b(?:[{_UPPER}]\w*[{_UPPER}]|[^\W\d_{_UPPER}]+[{_UPPER}])\w*")
+
+
+class _Hit(NamedTuple):
+    """One occurrence of a watched word, in the text's own case."""
+
+    start: int
+    end: int
+    text: str
+
+
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{M}\r\n]*\Z")
+_WORD_AFTER = regex.compile(r"[^\p{L}\p{M}\r\n]*([\p{L}\p{M}]+)")
+
+FAILS = [
+    ("The NBA said so. Officials of the Nba agreed. The NBA season starts.",
+     "The NBA said so. Officials of the NBA agreed. The NBA season starts."),
+    ("He posts on YouTube. His Youtube channel and YouTube fame grew.",
+     "He posts on YouTube. His YouTube channel and YouTube fame grew."),
+    ("ASEAN met. The Asean summit and ASEAN’s chair spoke.",
+     "ASEAN met. The ASEAN summit and ASEAN’s chair spoke."),
+]
+PASSES = [
+    "The US economy grew. Us and them. The US dollar fell.",
+    "The WHO warned. Who knows? The WHO said.",
+    "Nato troops. Nato said. NATO's charter was quoted.",
+    "APPLE UNVEILS PHONE\n\nApple said the APPLE event was in a heading only.",
+    "The NBA said so. The Nba players agreed.",
+    # Lower case is left alone: technical prose and hashtags write acronyms so.
+    "The nba draft, the NBA finals and the NBA.",
+    "Connect to the host. The CONNECT request and the CONNECT reply.",
+]
+
+
+def check(doc, settings) -> Iterator:
+    text = doc.text
+    # Pass 1, one regex over the text: forms with chosen capitals. Most
+    # documents have none that recur, and the rule stops here.
+    styled = Counter(m.group() for m in doc.finditer(_STYLED_RE))
+    best_by_lower: dict[str, str] = {}
+    for form, n in styled.items():
+        lower = form.lower()
+        if n < 2 or _zipf(lower) >= _COMMON_WORD_ZIPF:
+            continue
+        if form.isupper() and (len(form) > _ACRONYM_MAX_LEN or _zipf(lower) >= _ALL_CAPS_MAX_ZIPF):
+            continue
+        old = best_by_lower.get(lower)
+        if old is None or (n, form) > (styled[old], old):
+            best_by_lower[lower] = form
+    if not best_by_lower:
+        return
+    # Pass 2: every spelling of those words, whatever its case: one trie
+    # regex over the lower-cased text (a plain alternation is slow once there
+    # are a few hundred words, and a Python loop over all words slower still).
+    lower_text = text.lower()
+    body = trie_regex(best_by_lower)
+    if len(lower_text) == len(text):
+        found = re.finditer(rf"\b(?:{body})\b", lower_text)
+    else:  # a character whose lower case is longer ("İ"): offsets would shift
+        found = re.finditer(rf"\b(?:{body})\b", text, re.IGNORECASE)
+    matches = [
+        _Hit(m.start(), m.end(), text[m.start() : m.end()])
+        for m in found
+        if not doc.is_protected(m.start(), m.end())
+    ]
+    counts = Counter(m.text for m in matches)
+    in_prose: dict[str, bool] = {}  # all-capitals form -> seen in running prose; filled on demand
+    tokens = doc.tokens
+    for m in matches:
+        form = m.text
+        if _is_styled(form):
+            continue
+        lower = form.lower()
+        best = best_by_lower[lower]
+        if counts[form] >= counts[best]:
+            continue  # the "broken" form is the house style
+        if best.isupper():
+            if best not in in_prose:
+                in_prose[best] = any(
+                    c.text == best and _between_prose_words(text, c) for c in matches
+                )
+            if not in_prose[best]:
+                continue
+        if form == lower:
+            # Lower case is how technical prose writes "url", "png" or
+            # "ascii", and how hashtags and handles write names; a spinner's
+            # mark is the title case of "Nba". Too often right to flag.
+            continue
+        if _in_handle_or_path(text, m.start, m.end):
+            continue  # "Nba.com", "#Nba", "Nba_stats": not prose
+        ordinary_word = counts.get(lower, 0) or _zipf(lower) >= _SENTENCE_START_MAX_ZIPF
+        if ordinary_word and _opens_sentence(tokens, m.start):
+            # "Connect to the host" in a text that also has "CONNECT": the
+            # capital may be the sentence's, not a broken acronym.
+            continue
+        yield META.edit(
+            m.start,
+            m.end,
+            f'"{form}" is written "{best}" {counts[best]} times in this document',
+            best,
+            FixKind.SUGGESTED,
+            data={"established": best, "count": counts[best]},
+        )
+
+
+def _is_styled(word: str) -> bool:
+    """True for forms with chosen capitals: NBA, McDonald, iPhone, YouTube."""
+    return word != word.lower() and word != word[:1].upper() + word[1:].lower()
+
+
+def _between_prose_words(text: str, m: _Hit) -> bool:
+    """True when neither neighbouring word is in capitals: an acronym in
+    running prose, not a word of a shouted heading or of a licence's
+    disclaimer ("THE IMPLIED WARRANTIES OF MERCHANTABILITY")."""
+    # Neighbours on the same line only: a heading's line break ends its run.
+    before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+    after = _WORD_AFTER.match(text, m.end, m.end + 40)
+    # One-letter words ("I", "A") say nothing about the case of a run.
+    return all(n is None or len(n.group(1)) == 1 or not n.group(1).isupper() for n in (before, after))
+
+
+def _in_handle_or_path(text: str, start: int, end: int) -> bool:
+    before = text[start - 1 : start]
+    after = text[end : end + 2]
+    return (
+        before in ("@", "#", "/", "\\", "_", ".")
+        or after[:1] in ("/", "\\", "_", "@")
+        or (after[:1] == "." and after[1:].isalpha())
+    )
+
+
+def _opens_sentence(tokens, start: int) -> bool:
+    i = bisect.bisect_left(tokens, (start,))
+    return i < len(tokens) and tokens[i].start == start and tokens[i].sentence_start

@@ -1,0 +1,165 @@
+"""A fragment the scraper glued on again right after itself, across punctuation.
+
+What it does:
+    Looks at every point where punctuation is followed by a letter, digit or
+    opening bracket with no space between (``ASEAN).ASEAN``). When the text
+    just before that point ends with a fragment and the text just after it
+    starts with the very same fragment, the second copy is a duplicate:
+    ``(ASEAN).ASEAN).`` becomes ``(ASEAN).``. A word repeated around a full
+    stop (``said.said``, ``2023.2023``) is flagged too, with the second copy
+    removed as a suggestion.
+
+Why it's a problem:
+    Scrapers that stitch a page from overlapping text nodes repeat the tail
+    of one node at the start of the next. The result reads as a typo, and
+    the grammar pass sees a garbled word where there is none.
+
+Example:
+    ``Southeast Asian Nations (ASEAN).ASEAN). Myanmar`` becomes
+    ``Southeast Asian Nations (ASEAN). Myanmar``.
+
+Fix safety:
+    Safe when a whole fragment that ends in punctuation is repeated exactly,
+    with nothing between the copies: no sentence is written that way, and
+    deleting one copy loses nothing. A bare word repeated around a full stop
+    (``said.said``) is only suggested, because the second word might open a
+    sentence that lost its space ("He said.Said the minister ..."). Version
+    numbers and decimals (``10.10``, ``1.1.1``) are left alone.
+
+References:
+    Compare the "repeated word" checks of proofreading tools, which look
+    only at words separated by spaces and so miss these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.edits import FixKind, Severity
+from cleaner.rule import FixAvailability, RuleMeta
+
+META = RuleMeta("CL201", "duplicate-fragment", "duplication", Severity.WARNING, FixAvailability.ALWAYS)
+
+# The join point: punctuation, then (no space) what could start a repeated copy.
+# (The stdlib engine: these run over the whole text and it is faster here.)
+_GLUE = re.compile(r"[.!?)\]\"”’;:,](?=[^\W_]|[(\[“\"])")
+# A bare word or a year repeated around a full stop: "said.said", "2023.2023".
+# Digits must be a four-digit year; shorter numbers are decimals or versions.
+# Matched only at a glue point, never scanned over the whole text.
+_WORD_BEFORE = re.compile(r"(?:[^\W\d_]{2,}|\d{4})\.\Z")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_MAX_FRAGMENT = 120
+"""Longest fragment compared, in code points: scrapers repeat a text node's
+tail, which is a few words, never a paragraph."""
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "\u2019'"
+
+
+def _repeated_length(text: str, glue: int) -> int:
+    """Length of the longest fragment that ends at ``glue`` and starts again there.
+
+    The first copy must begin at a word boundary and the second must end at
+    one, and the fragment must hold at least two letters or digits, so that
+    "U.S." or "p.m." are never read as a repeat.
+    """
+    limit = min(_MAX_FRAGMENT, glue, len(text) - glue)
+    first = text[glue]
+    best = 0
+    # Candidate first copies start where the character at the glue recurs.
+    start = glue - 1
+    while True:
+        start = text.rfind(first, glue - limit, start)
+        if start < 0:
+            break
+        length = glue - start
+        if length < 2 or text[start:glue] != text[glue : glue + length]:
+            continue
+        # Both copies must stand alone: "example.example.org" is a name.
+        if start > 0 and _is_word_char(text[start - 1]):
+            continue
+        after = glue + length
+        if after < len(text) and _is_word_char(text[after]):
+            continue
+        fragment = text[start:glue]
+        if sum(ch.isalnum() for ch in fragment) < 2:
+            continue
+        # "10.10." is a number; only words and years repeat this way.
+        if not any(ch.isalpha() for ch in fragment) and not _YEAR.search(fragment):
+            continue
+        best = length
+    return best
+
+
+FAILS = [
+    (
+        "Southeast Asian Nations (ASEAN).ASEAN). Myanmar",
+        "Southeast Asian Nations (ASEAN). Myanmar",
+    ),
+    ("The minister said.said.", "The minister said."),
+    ("It ends in 2023.2023 and then", "It ends in 2023. and then"),
+    ("He left on Monday.on Monday. Then", "He left on Monday. Then"),
+    ("the talks (in Phnom Penh).(in Phnom Penh). Next", "the talks (in Phnom Penh). Next"),
+]
+PASSES = [
+    "The U.S. and the U.K. met at 10 a.m. on Monday.",
+    "Version 10.10 replaced 1.1.1 and 2.2.",
+    "The score was 3.3 per cent, the same as in 2023.",
+    "He said: said is a verb.",
+    "www.example.com and example.example.org",
+    "It was version 10.10.",
+    "Sales rose (slightly).Slightly is an understatement.",
+]
+
+
+def check(doc, settings):
+    text = doc.text
+    for m in doc.finditer(_GLUE):
+        glue = m.end()
+        # The edit spans the punctuation at the glue too and puts it back:
+        # a rule that would insert a space after that punctuation then
+        # overlaps this edit instead of leaving a space before the deleted copy.
+        mark = text[glue - 1]
+        length = _repeated_length(text, glue)
+        if length:
+            fragment = text[glue : glue + length]
+            yield META.edit(
+                glue - 1,
+                glue + length,
+                f"Fragment {fragment!r} is repeated right after itself: delete the copy",
+                mark,
+                FixKind.SAFE,
+                data={"fragment": fragment},
+            )
+            continue
+        word = _word_across_stop(text, glue)
+        if word:
+            yield META.edit(
+                glue - 1,
+                glue + len(word),
+                f"{word!r} is repeated across a full stop: delete the copy",
+                mark,
+                FixKind.SUGGESTED,
+                data={"fragment": word},
+            )
+
+
+def _word_across_stop(text: str, glue: int) -> str | None:
+    """The word in "said.said" or the year in "2023.2023" at ``glue``, else None."""
+    if text[glue - 1] != ".":
+        return None
+    m = _WORD_BEFORE.search(text, max(0, glue - 40), glue)
+    if m is None:
+        return None
+    word = m.group()[:-1]
+    before = text[m.start() - 1] if m.start() > 0 else " "
+    if before.isalnum() or before in ".'’":
+        return None
+    if not text.startswith(word, glue):
+        return None
+    after = glue + len(word)
+    # "example.example.org" is a name: the copy must not run on.
+    if text[after : after + 1].isalnum() or (text[after : after + 1] == "." and text[after + 1 : after + 2].isalnum()):
+        return None
+    return word

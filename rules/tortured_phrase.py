@@ -1,0 +1,308 @@
+"""Tortured phrases: established phrases that an article spinner swapped word by word.
+
+What it does:
+    Looks every phrase of a table (``rules/data/tortured_phrases.tsv`` plus the
+    user's ``phrase_files``) up in the text, case-insensitively and on whole
+    words, a simple plural of the last word included, and proposes the
+    established phrase it stands for: "loss of life penalty" becomes "death
+    penalty", "counterfeit consciousness" becomes "artificial intelligence".
+    The capital of the first letter (or of every word, in a title-cased name)
+    is kept.
+
+Why it's a problem:
+    A spinner replaces words with dictionary "synonyms" regardless of sense.
+    The result is a fixed phrase no human writer produces, it makes the text
+    wrong ("the rustic's president") and it marks the article as spun.
+
+Example:
+    "Lavrov, the international minister, met him." becomes
+    "Lavrov, the foreign minister, met him."
+
+Fix safety:
+    Suggested, never safe: the table is curated so that its phrases are
+    nonsense in news prose, but the text could still be about something else
+    (quoting a spun article, say). Entries whose tortured phrase also has an
+    innocent reading are marked flag-only in the table and carry no
+    replacement. A phrase right after a qualifier that makes it a real compound
+    ("data protection lawyer", "social protection minister") is left alone.
+
+References:
+    Cabanac, Labbé and Magazinov, "Tortured phrases: A dubious writing style
+    emerging in science" (2021), which names the phenomenon and the
+    fingerprinting approach.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator, NamedTuple
+
+import regex
+
+from cleaner.edits import FixKind, Severity
+from cleaner.errors import UsageError
+from cleaner.rule import FixAvailability, RuleMeta
+
+META = RuleMeta("CL701", "tortured-phrase", "spin", Severity.WARNING, FixAvailability.SOMETIMES)
+
+BUILTIN_TABLE = Path(__file__).resolve().parent / "data" / "tortured_phrases.tsv"
+FLAG_ONLY_MARK = "flag-only"
+
+# Words that turn the phrase after them into a genuine compound, so the
+# match is not a spin: "data protection lawyer", "social protection minister".
+_QUALIFIERS = frozenset(
+    "social data child consumer environmental environment civil witness border coastal flood crop "
+    "plant wildlife animal privacy investor employment income labour labor refugee".split()
+)
+# Words kept lower case when a title-cased tortured phrase is replaced.
+_SMALL_WORDS = frozenset("a an and as at by for in of on or the to".split())
+# Between the words of a phrase: spaces, or one line break (wrapped text).
+_WS = r"(?:[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)"
+_SEP_RE = regex.compile(r"\s+")
+_WORD_BEFORE_RE = regex.compile(r"([\p{L}\p{M}]+)[ \t]+\Z")
+
+
+class PhraseEntry(NamedTuple):
+    """One row of a phrase table."""
+
+    tortured: str
+    """The spun phrase as written in the table."""
+    established: str
+    """The phrase it replaced."""
+    note: str
+    """Free text from the third column; empty when absent."""
+    source: str
+    """``file:line`` of the row, for messages and for users debugging their tables."""
+
+    @property
+    def flag_only(self) -> bool:
+        """True when the row says the phrase has innocent readings."""
+        return self.note.lower().startswith(FLAG_ONLY_MARK)
+
+
+@dataclass(frozen=True)
+class PhraseTable:
+    """Phrase rows keyed by their normalised form, and one regex that finds them all."""
+
+    entries: dict[str, PhraseEntry]
+    """Normalised tortured phrase (plural forms included) -> row; plural keys
+    hold a row whose ``established`` is pluralised too."""
+    pattern: re.Pattern
+    """Case-insensitive: the fallback for texts whose lower-case form has another length."""
+    lower_pattern: re.Pattern
+    """The same trie for lower-cased text: about twice as fast as ignoring case."""
+
+    def lookup(self, matched: str) -> PhraseEntry | None:
+        """The row for a matched span of text."""
+        return self.entries.get(normalise(matched))
+
+    def spans(self, doc) -> Iterator[tuple[int, int]]:
+        """Where the table's phrases occur in ``doc``, outside protected regions."""
+        text = doc.text
+        lower = text.lower()
+        # Lower-casing keeps offsets unless a character grows ("İ" -> "i̇").
+        found = self.lower_pattern.finditer(lower) if len(lower) == len(text) else self.pattern.finditer(text)
+        for m in found:
+            if not doc.is_protected(m.start(), m.end()):
+                yield m.start(), m.end()
+
+
+def normalise(phrase: str) -> str:
+    """Lower case, straight apostrophes, single spaces: the key a phrase is stored under."""
+    return _SEP_RE.sub(" ", phrase.strip().replace("’", "'")).lower()
+
+
+def read_table(path: Path) -> list[PhraseEntry]:
+    """Parse one phrase table; a malformed row is a UsageError naming file and line."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read phrase table: {exc}") from None
+    rows: list[PhraseEntry] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 2 or len(cols) > 3:
+            raise UsageError(
+                f"{path}:{number}: expected 2 or 3 tab-separated columns "
+                f"(tortured phrase, established phrase, optional note), found {len(cols)}"
+            )
+        tortured, established = cols[0].strip(), cols[1].strip()
+        if not tortured or not established:
+            raise UsageError(f"{path}:{number}: empty phrase column")
+        if not regex.search(r"\p{L}", tortured):
+            raise UsageError(f"{path}:{number}: the tortured phrase {tortured!r} has no letters")
+        if normalise(tortured) == normalise(established):
+            raise UsageError(f"{path}:{number}: {tortured!r} maps to itself")
+        note = cols[2].strip() if len(cols) == 3 else ""
+        rows.append(PhraseEntry(tortured, established, note, f"{path}:{number}"))
+    return rows
+
+
+def pluralise(phrase: str) -> str:
+    """The phrase with a simple English plural on its last word."""
+    low = phrase.lower()
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        return phrase + "es"
+    if len(low) > 1 and low.endswith("y") and low[-2] not in "aeiou":
+        return phrase[:-1] + "ies"
+    return phrase + "s"
+
+
+def _plural_row(entry: PhraseEntry) -> PhraseEntry | None:
+    """The row for the plural form, when a plural makes sense."""
+    last = regex.split(r"[\s\-]", entry.tortured)[-1]
+    est_last = regex.split(r"[\s\-]", entry.established)[-1]
+    # A phrase that already ends in -s or in a possessive has no cheap plural.
+    if not last.isalpha() or last.lower().endswith("s") or not est_last.isalpha() or est_last.lower().endswith("s"):
+        return None
+    return entry._replace(tortured=pluralise(entry.tortured), established=pluralise(entry.established))
+
+
+def build_table(rows: Iterable[PhraseEntry]) -> PhraseTable:
+    """Key the rows (later rows override earlier ones) and compile the trie regex."""
+    entries: dict[str, PhraseEntry] = {}
+    explicit: dict[str, PhraseEntry] = {}
+    for row in rows:
+        explicit[normalise(row.tortured)] = row
+    for key, row in explicit.items():
+        plural = _plural_row(row)
+        if plural is not None:
+            pkey = normalise(plural.tortured)
+            if pkey not in explicit:
+                entries[pkey] = plural
+        entries[key] = row
+    return PhraseTable(entries, _compile(entries, re.IGNORECASE), _compile(entries, 0))
+
+
+def trie_regex(keys: Iterable[str]) -> str:
+    """A regex body matching any of ``keys`` (lower case; a space matches any
+    run of spaces or one line break), built as a character trie."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_to_regex(trie)
+
+
+def _compile(keys: Iterable[str], flags: int) -> re.Pattern:
+    """One regex for every key: a character trie, so matching costs one pass
+    over the text whatever the table size. The standard library's engine runs
+    this trie about 20 times faster than ``regex`` (16 MB/s against 0.7 MB/s
+    measured on the seed article), so it is used here."""
+    body = trie_regex(keys)
+    if not body:
+        return re.compile(r"(?!)")
+    return re.compile(rf"\b(?<![\w'’\-]){body}(?!\w|-\w)", flags)
+
+
+def _trie_to_regex(node: dict) -> str:
+    final = "" in node
+    alternatives = []
+    for ch in sorted(k for k in node if k):
+        if ch == " ":
+            atom = _WS
+        elif ch == "'":
+            atom = "['’]"
+        else:
+            atom = re.escape(ch)
+        alternatives.append(atom + _trie_to_regex(node[ch]))
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    # Greedy optional: the longer phrase wins, backtracking to the shorter one.
+    return f"(?:{body})?" if final else body
+
+
+@lru_cache(maxsize=8)
+def load_table(extra_files: tuple[Path, ...] = ()) -> PhraseTable:
+    """The built-in table plus the user's, built once per combination of files."""
+    rows = read_table(BUILTIN_TABLE)
+    for path in extra_files:
+        rows += read_table(Path(path))
+    return build_table(rows)
+
+
+def restore_case(matched: str, established: str) -> str:
+    """``established`` with the capitalisation and apostrophes of ``matched``.
+
+    >>> restore_case("Loss of life penalty", "death penalty")
+    'Death penalty'
+    >>> restore_case("Chief Government Officer", "chief executive officer")
+    'Chief Executive Officer'
+    """
+    words = [w for w in _SEP_RE.split(matched) if w]
+    out = established
+    letters = [c for c in matched if c.isalpha()]
+    if len(letters) > 3 and all(c.isupper() for c in letters):
+        out = established.upper()
+    elif len(words) > 1 and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS):
+        out = " ".join(
+            w if (i and w in _SMALL_WORDS) or not w.islower() else w[0].upper() + w[1:]
+            for i, w in enumerate(established.split(" "))
+        )
+    elif matched[:1].isupper():
+        out = established[:1].upper() + established[1:]
+    if "’" in matched:
+        out = out.replace("'", "’")
+    # Keep the text's line breaks when the phrase has as many words as before.
+    seps = _SEP_RE.findall(matched)
+    new_words = out.split(" ")
+    if len(seps) == len(new_words) - 1 and any(s != " " for s in seps):
+        out = new_words[0] + "".join(s + w for s, w in zip(seps, new_words[1:]))
+    return out
+
+
+FAILS = [
+    ("Lavrov, the international minister, met him.", "Lavrov, the foreign minister, met him."),
+    ("Loss of life penalty cases rose.", "Death penalty cases rose."),
+    ("It was the rustic's president who spoke.", "It was the country's president who spoke."),
+    ("He brokered palms transactions for years.", "He brokered arms deals for years."),
+    ("Two international ministers met.", "Two foreign ministers met."),
+    ("Work on counterfeit consciousness grew.", "Work on artificial intelligence grew."),
+    ("The Chief Government Officer quit.", "The Chief Executive Officer quit."),
+    ("the rustic’s capital", "the country’s capital"),
+    ("the curiosity\ncharges rose", "the interest\nrates rose"),
+    # Flag-only: found, nothing to apply.
+    ("A purple card was shown.", "A purple card was shown."),
+]
+PASSES = [
+    "The foreign minister met the country's president.",
+    "The death penalty and arms deals were discussed.",
+    "A data protection lawyer and the social protection minister spoke.",
+    "Her internationally minded minister spoke.",
+    "A rustic cabin near the capital.",
+    "Loss of life was heavy; the penalty was severe.",
+]
+
+
+def check(doc, settings) -> Iterator:
+    yield from find(doc, load_table(tuple(settings.phrase_files)))
+
+
+def find(doc, table: PhraseTable) -> Iterator:
+    """The findings of one phrase table in ``doc`` (the benchmark runs held-out tables through this)."""
+    text = doc.text
+    for start, end in table.spans(doc):
+        matched = text[start:end]
+        entry = table.lookup(matched)
+        if entry is None:  # cannot happen: the regex is built from the keys
+            continue
+        before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+        if before and before.group(1).lower() in _QUALIFIERS:
+            continue
+        message = f'Tortured phrase "{matched}": a spinner\'s swap for "{entry.established}"'
+        data = {"established": entry.established, "source": entry.source}
+        if entry.note:
+            data["note"] = entry.note
+        if entry.flag_only:
+            yield META.edit(start, end, message + " (check the context)", None, FixKind.NONE, data=data)
+        else:
+            yield META.edit(start, end, message, restore_case(matched, entry.established),
+                            FixKind.SUGGESTED, data=data)

@@ -1,0 +1,287 @@
+"""The boilerplate rule: whole furniture lines go, article text stays, blank lines stay tidy."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings as hyp_settings, strategies as st
+
+from cleaner.config import Settings
+from cleaner.document import Document
+from cleaner.edits import FixKind
+from cleaner.errors import UsageError
+from cleaner.pipeline import fix_text, run_rules
+from cleaner.registry import get_rule
+from cleaner.rules import boilerplate
+
+RULE = get_rule("boilerplate")
+SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds" / "000_578f0669fabec8cd.txt"
+
+
+def findings(text: str, settings: Settings | None = None):
+    return run_rules(Document(text), [RULE], settings or Settings())
+
+
+def fixed(text: str, unsafe: bool, settings: Settings | None = None) -> str:
+    return fix_text(text, [RULE], settings or Settings(), unsafe=unsafe).text
+
+
+# ------------------------------------------------------------------ the seed
+@pytest.fixture(scope="module")
+def seed() -> str:
+    if not SEED.is_file():
+        pytest.skip(f"seed article not found at {SEED}")
+    return SEED.read_text(encoding="utf-8")
+
+
+def test_seed_footer_certain_lines_are_deleted_by_safe_fix(seed):
+    out = fixed(seed, unsafe=False)
+    for line in (
+        "Source link",
+        "Related Articles",
+        "Back to top button",
+        "Follow IPS News UN Office on Instagram",
+        "All rights reserved",
+    ):
+        assert line not in out, line
+    # Heuristic findings are suggestions: a safe fix leaves them.
+    assert "IPS UN Office" in out
+    assert "News7F:" in out
+
+
+def test_seed_with_unsafe_ends_at_the_author_bio(seed):
+    out = fixed(seed, unsafe=True)
+    bio_start = seed.index("Jan Servaes is the UNESCO Chair")
+    bio_end = seed.index("\n", bio_start)
+    # Everything up to and including the bio is untouched; nothing follows it.
+    assert out == seed[:bio_end] + "\n"
+
+
+def test_seed_findings_are_the_footer_lines_only(seed):
+    found = findings(seed)
+    doc = Document(seed)
+    lines = sorted({doc.position(e.start + (seed[e.start] == "\n")).line for e in found})
+    shown = {dict(e.data)["line"] for e in found}
+    assert shown == {
+        "IPS UN Office",
+        "Follow IPS News UN Office on Instagram",
+        "© Inter Press Service (2022) – All rights reservedOrigin: Inter Press Service",
+        "Source link",
+        next(line for line in seed.splitlines() if line.startswith("News7F:")),
+        "Related Articles",
+        "Back to top button",
+    }
+    bio_line = doc.position(seed.index("Jan Servaes is")).line
+    assert all(line > bio_line for line in lines)
+    fixes = {dict(e.data)["line"]: e.fix for e in found}
+    assert fixes["Source link"] is FixKind.SAFE
+    assert fixes["IPS UN Office"] is FixKind.SUGGESTED
+
+
+def test_seed_heuristic_findings_survive_a_safe_fix_for_review(seed):
+    # After `cleaner fix` the widget below "IPS UN Office" is gone; the title
+    # must still be offered for review rather than silently become article text.
+    once = fixed(seed, unsafe=False)
+    left = {dict(e.data)["line"]: e.fix for e in findings(once)}
+    assert set(left) == {"IPS UN Office", next(x for x in seed.splitlines() if x.startswith("News7F:"))}
+    assert set(left.values()) == {FixKind.SUGGESTED}
+
+
+def test_sign_off_above_the_furniture_stays():
+    text = "Lavrov left.\n\nJan Servaes\n\nShare this article\n\nSource link\n"
+    assert fixed(text, unsafe=True) == "Lavrov left.\n\nJan Servaes\n"
+
+
+# ------------------------------------------------------------- article text stays
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NAYPYITAW, Aug 3 (Reuters) - Lavrov arrived in the capital on Wednesday.",
+        "NAYPYITAW, Aug 3 (Reuters) -\n\nLavrov arrived in the capital on Wednesday.",
+        "By Jan Servaes\n\nLavrov arrived on Wednesday.\n",
+        "Story by Jan Servaes, Brussels\n\nLavrov arrived on Wednesday.\n",
+        "Lavrov arrived on Wednesday.\n\nJan Servaes is the UNESCO Chair of Communication for "
+        "Sustainable Social Change. He is the editor of a media handbook.\n",
+        "He said: \"Share the burden.\"\n\nSubscribe, follow, and comment are verbs.",
+        "The source link in the report was broken, officials said.",
+        "A news site updated the figures. The latest news came online today.\n",
+        "Lavrov left.\n\nWhy Russia matters\n\nThe reasons are old.",
+        "Copyright law differs between Myanmar and Russia.",
+        "Follow the money, investigators say.",
+        "Tags on the crates showed Russian origin.",
+    ],
+)
+def test_article_text_is_never_flagged(text):
+    assert findings(text) == []
+
+
+def test_a_pattern_never_matches_part_of_a_line():
+    text = "Readers should click the Source link below to see the data.\n\nSource link\n"
+    found = findings(text)
+    assert len(found) == 1
+    assert fixed(text, unsafe=False) == "Readers should click the Source link below to see the data.\n"
+
+
+# ---------------------------------------------------------------- blank lines
+def test_furniture_between_paragraphs_leaves_one_blank_line():
+    text = "One.\n\nShare this article\n\n\nAdvertisement\n\nTwo.\n"
+    assert fixed(text, unsafe=False) == "One.\n\nTwo.\n"
+
+
+def test_furniture_glued_to_text_keeps_the_paragraph_break_below():
+    text = "One.\nShare on Facebook\n\nTwo.\n"
+    assert fixed(text, unsafe=False) == "One.\n\nTwo.\n"
+
+
+def test_crlf_text_keeps_crlf():
+    text = "One.\r\n\r\nRelated Articles\r\n\r\nTwo.\r\n\r\nBack to top\r\n"
+    assert fixed(text, unsafe=False) == "One.\r\n\r\nTwo.\r\n"
+
+
+PROSE = ["Lavrov arrived on Wednesday.", "The talks ended early.", "Min Aung Hlaing spoke last."]
+CERTAIN = ["Source link", "Related Articles", "Back to top button", "Share this:", "Advertisement"]
+LIKELY = ["Menu", "Privacy Policy", "Tags: Myanmar, Russia", "Facebook Twitter WhatsApp"]
+
+
+@hyp_settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(PROSE + CERTAIN + LIKELY), st.sampled_from(["\n", "\n\n"])),
+        min_size=1,
+        max_size=10,
+    ),
+    st.booleans(),
+)
+def test_any_mix_of_furniture_and_prose_is_cleaned_tidily(blocks, unsafe):
+    # At least one article line: a text of furniture alone has no shape to keep.
+    blocks = blocks + [(PROSE[0], "\n")] if not any(line in PROSE for line, _ in blocks) else blocks
+    text = "".join(line + sep for line, sep in blocks)
+    out = fixed(text, unsafe=unsafe)
+    kept = [line for line in out.splitlines() if line]
+    expected = [line for line, _ in blocks if line in PROSE or (not unsafe and line in LIKELY)]
+    # Only furniture goes, every prose line stays, in order.
+    assert kept == expected
+    # The fix never adds blank lines: none at the start, at most one
+    # between paragraphs, and none at the end unless the input had one there
+    # after a line that stays.
+    assert "\n\n\n" not in out
+    assert not out.startswith("\n")
+    last_line, last_sep = blocks[-1]
+    if out.endswith("\n\n"):
+        assert last_line in expected and last_sep == "\n\n"
+
+
+# ------------------------------------------------------------- pattern files
+def test_builtin_pattern_file_is_substantial_and_loads():
+    patterns = boilerplate._builtin()
+    levels = {p.level for p in patterns}
+    assert levels >= {boilerplate.Level.CERTAIN, boilerplate.Level.LIKELY}
+    assert len(patterns) >= 400
+    assert sum(p.compiled is not None for p in patterns) >= 30
+
+
+def test_normalise_drops_bullets_and_trailing_punctuation_only():
+    assert boilerplate.normalise("  • Share this: ") == "share this"
+    assert boilerplate.normalise("## Related Articles") == "related articles"
+    assert boilerplate.normalise("- Share   on  X »") == "share on x"
+    assert boilerplate.normalise("-5°C Naypyitaw") == "-5°c naypyitaw"
+    assert boilerplate.normalise("Editor’s Picks") == "editor's picks"
+
+
+def test_extra_file_adds_certain_likely_and_keep_patterns(tmp_path):
+    extra = tmp_path / "site.txt"
+    extra.write_text(
+        "# our site\n! Brought to you by Acme Daily\n? /acme daily (?:morning|evening) edition/\n= Menu\n",
+        encoding="utf-8",
+    )
+    settings = Settings(boilerplate_files=(extra,))
+    text = "Lavrov left.\n\nMenu\n\nBrought to you by Acme Daily\n\nAcme Daily Evening Edition\n\nHe flew on.\n"
+    found = {dict(e.data)["line"]: e for e in findings(text, settings)}
+    assert set(found) == {"Brought to you by Acme Daily", "Acme Daily Evening Edition"}
+    assert found["Brought to you by Acme Daily"].fix is FixKind.SAFE
+    assert found["Acme Daily Evening Edition"].fix is FixKind.SUGGESTED
+    assert "site.txt:2" in found["Brought to you by Acme Daily"].message
+    # Without the file the built-in "Menu" pattern applies again.
+    assert "Menu" in {dict(e.data)["line"] for e in findings(text)}
+
+
+def test_extra_file_is_reread_when_it_changes(tmp_path):
+    extra = tmp_path / "site.txt"
+    extra.write_text("! Acme footer one\n", encoding="utf-8")
+    settings = Settings(boilerplate_files=(extra,))
+    text = "Lavrov left.\n\nAcme footer two\n"
+    assert findings(text, settings) == []
+    extra.write_text("! Acme footer two\n", encoding="utf-8")
+    st_ = extra.stat()
+    os.utime(extra, ns=(st_.st_atime_ns, st_.st_mtime_ns + 10**9))
+    assert len(findings(text, settings)) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "words"),
+    [
+        ("! fine\nshare this\n", 2, "expected '!'"),
+        ("! fine\n\n? /unclosed (group/\n", 3, "bad regular expression"),
+        ("* nope\n", 1, "expected '!'"),
+        ("?\n", 1, "expected '!'"),
+        ("! /(?P<name>x)/\n", 1, "named groups"),
+        ("# site\n! /(?i)share/\n", 2, "inline flags"),
+    ],
+)
+def test_malformed_extra_file_is_a_usage_error_naming_file_and_line(tmp_path, content, line, words):
+    extra = tmp_path / "bad.txt"
+    extra.write_text(content, encoding="utf-8")
+    with pytest.raises(UsageError) as err:
+        findings("Lavrov left.\n", Settings(boilerplate_files=(extra,)))
+    message = str(err.value)
+    assert f"bad.txt:{line}:" in message and words in message
+    assert "\n" not in message
+
+
+def test_missing_extra_file_is_a_usage_error(tmp_path):
+    missing = tmp_path / "nope.txt"
+    with pytest.raises(UsageError, match="nope.txt: boilerplate file not found"):
+        findings("Lavrov left.\n", Settings(boilerplate_files=(missing,)))
+
+
+def test_learned_pattern_lines_of_punctuation_are_ignored(tmp_path):
+    extra = tmp_path / "learned.txt"
+    extra.write_text("? * * *\n? Acme Daily tips\n", encoding="utf-8")
+    text = "Lavrov left.\n\n* * *\n\nAcme Daily tips\n"
+    found = findings(text, Settings(boilerplate_files=(extra,)))
+    assert [dict(e.data)["line"] for e in found] == ["Acme Daily tips"]
+
+
+# ------------------------------------------------------------------------ cli
+def test_cli_fix_uses_a_site_pattern_file_from_the_config(tmp_path, capsys):
+    from cleaner.cli import main
+
+    (tmp_path / "site.txt").write_text("! Acme Courier: your town, your news\n", encoding="utf-8")
+    (tmp_path / ".cleaner.toml").write_text('boilerplate-files = ["site.txt"]\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_bytes(b"Lavrov left.\r\n\r\nAcme Courier: your town, your news\r\n\r\nSource link\r\n")
+    assert main(["fix", "--in-place", "--grammar", "none", "--select", "boilerplate", str(article)]) == 0
+    assert article.read_bytes() == b"Lavrov left.\r\n"
+    assert main(["check", "--grammar", "none", "--select", "boilerplate", str(article)]) == 0
+
+
+def test_cli_malformed_site_pattern_file_exits_2_with_one_line(tmp_path, capsys):
+    from cleaner.cli import main
+
+    (tmp_path / "site.txt").write_text("! fine\nno marker here\n", encoding="utf-8")
+    (tmp_path / ".cleaner.toml").write_text('boilerplate-files = ["site.txt"]\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Lavrov left.\n\nSource link\n", encoding="utf-8")
+    assert main(["check", "--grammar", "none", "--select", "boilerplate", str(article)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "site.txt:2:" in err and len(err.splitlines()) == 1
+    assert article.read_text(encoding="utf-8") == "Lavrov left.\n\nSource link\n"
+
+
+# ------------------------------------------------------------------- markdown
+def test_markdown_heading_furniture_goes_but_code_stays():
+    text = "# Talks\n\nLavrov left.\n\n```\nShare this article\n```\n\n## Related Articles\n"
+    out = fix_text(text, [RULE], Settings(), unsafe=False, path="a.md").text
+    assert out == "# Talks\n\nLavrov left.\n\n```\nShare this article\n```\n"
