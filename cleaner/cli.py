@@ -318,10 +318,19 @@ def learn_boilerplate(paths: tuple[str, ...], config: str | None, output: str | 
 
 
 @cli.command(name="rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 def list_rules(fmt: str) -> int:
     """List every rule with its id, category, fix kind and summary."""
     rules = all_rules()
+    if fmt == "markdown":
+        # The README's rule table is this output; a test keeps the two equal.
+        click.echo("| code | rule | category | severity | fix | summary |")
+        click.echo("|---|---|---|---|---|---|")
+        for r in rules:
+            off = " (off by default)" if not r.meta.default else ""
+            summary = r.summary.replace("|", "\\|")
+            click.echo(f"| {r.code} | `{r.name}` | {r.meta.category} | {r.meta.severity.value} | {r.meta.fix.value} | {summary}{off} |")
+        return EXIT_CLEAN
     if fmt == "json":
         import json
 

@@ -12,6 +12,8 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate, compress, repeat
+from operator import itemgetter, not_
 from typing import Iterator, NamedTuple
 
 import regex
@@ -19,14 +21,19 @@ import regex
 # A word: letters and combining marks, with inner apostrophes or hyphens
 # ("don't", "long-term", "McDonald's"). Digits are not words here.
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
-_URL_RE = regex.compile(
-    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]"
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
-)
+# The same, captured, so split() returns the gaps and the words in turn.
+_WORD_SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
+# Web addresses and e-mail addresses, as two patterns: each alone is found by
+# a fast literal scan ("://", "www.", "@"), while their alternation made the
+# engine try the e-mail branch at every word (8x slower on news text).
+# :func:`_address_spans` merges them as the alternation would.
+_WEB_ADDRESS_RE = regex.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]")
+_EMAIL_RE = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _FRONT_MATTER_RE = regex.compile(r"\A(?:\ufeff)?---\r?\n.*?\r?\n(?:---|\.\.\.)\r?\n", regex.S)
 _INLINE_CODE_RE = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
 _HTML_TAG_RE = regex.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", regex.S)
 _MD_LINK_TARGET_RE = regex.compile(r"\]\([^)\s]*(?:\s\"[^\"]*\")?\)")
+_LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
 _SENTENCE_END_RE = regex.compile(r"[.!?…:][\"'”’)\]]*\s*$")
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -65,27 +72,41 @@ class Lexicon:
 
     def __init__(self, tokens: list[Token], text: str) -> None:
         self.tokens = tokens
-        forms = Counter(t.text for t in tokens)
+        words = list(map(_TOKEN_TEXT, tokens))
+        counts = Counter(words)
         # A possessive is a use of the name: "Myanmar’s coup" is evidence for
         # "Myanmar" as much as "in Myanmar" is, so it counts under both forms.
-        bases = Counter()
-        for form, n in forms.items():
-            base = split_possessive(form).base
-            if base != form:
-                bases[base] += n
-        self.counts: Counter[str] = forms + bases
+        # Added in place, in the order of the forms, which keeps the key order
+        # of ``forms + bases`` (rules iterate the counts, so order matters)
+        # without building two more Counters per document.
+        possessives = [(form, n) for form, n in counts.items() if form[-2:] in _POSSESSIVE_SET and len(form) > 2]
+        get = counts.get
+        for form, n in possessives:
+            counts[form[:-2]] = get(form[:-2], 0) + n
+        self.counts: Counter[str] = counts
         """Occurrences of each word form; a possessive ("Lavrov’s") also counts
         under its base ("Lavrov")."""
-        self.lower_counts: Counter[str] = Counter()
+        # Case-folded counts straight from the words (counted in C), then the
+        # possessives' bases as above: the same sums, and the same key order
+        # as folding ``counts`` form by form.
+        self.lower_counts: Counter[str] = Counter(map(str.lower, words))
         """Occurrences of each word, case folded (possessives as in ``counts``)."""
-        for form, n in self.counts.items():
-            self.lower_counts[form.lower()] += n
-        capitalised = Counter(t.text for t in tokens if t.text[0].isupper() and not t.sentence_start)
-        # Fold possessives over the distinct forms, not over every token: the
-        # lexicon is built for every document and must stay cheap.
+        get = self.lower_counts.get
+        for form, n in possessives:
+            lower = form[:-2].lower()
+            # dict.get rather than ``+=``: Counter's __missing__ is a Python call per new key.
+            self.lower_counts[lower] = get(lower, 0) + n
+        # Count the forms away from sentence starts first and test for a
+        # capital once per distinct form, not once per token: the lexicon is
+        # built for every document and must stay cheap.
+        inside = Counter(compress(words, map(not_, map(_TOKEN_OPENS, tokens))))
+        # Fold possessives over the distinct forms, not over every token.
         self.capitalised_counts: Counter[str] = Counter()
-        for form, n in capitalised.items():
-            self.capitalised_counts[split_possessive(form).base] += n
+        get = self.capitalised_counts.get
+        for form, n in inside.items():
+            if form[0].isupper():
+                base = possessive_base(form)
+                self.capitalised_counts[base] = get(base, 0) + n
         """Occurrences of capitalised forms away from the start of a sentence,
         where capitals are chosen, not forced; possessives count as their base."""
         self.names: Counter[str] = _count_names(tokens, text)
@@ -145,11 +166,17 @@ def _count_names(tokens: list[Token], text: str) -> Counter[str]:
                     continue
                 names[" ".join(w.text for w in words)] += 1
 
+    # Which forms can be part of a name, decided once per distinct form.
+    capitalised = {
+        word
+        for word in set(map(_TOKEN_TEXT, tokens))
+        if word[0].isupper() and word.lower() not in _FUNCTION_WORDS_INSIDE_NAMES
+    }
     # This loop sees every token of every document; it only calls flush() for
     # runs of two or more, and tests the cheap conditions first.
     for tok in tokens:
         word = tok.text
-        if word[0].isupper() and word.lower() not in _FUNCTION_WORDS_INSIDE_NAMES:
+        if word in capitalised:
             if run and text[run[-1].end : tok.start] != " ":
                 if len(run) > 1:
                     flush()
@@ -172,6 +199,10 @@ def _count_names(tokens: list[Token], text: str) -> Counter[str]:
     return names
 
 
+_TOKEN_TEXT = itemgetter(2)  # Token.text, at C speed for map()
+_TOKEN_OPENS = itemgetter(3)  # Token.sentence_start
+
+
 class Possessive(NamedTuple):
     """A word split into its base and a possessive ending ("" when none)."""
 
@@ -181,6 +212,12 @@ class Possessive(NamedTuple):
 
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 _POSSESSIVE_SET = frozenset(_POSSESSIVE_ENDINGS)
+
+
+def possessive_base(word: str) -> str:
+    """``word`` without a possessive ending: the cheap form of :func:`split_possessive`
+    for loops over every word of a document."""
+    return word[:-2] if word[-2:] in _POSSESSIVE_SET and len(word) > 2 else word
 
 
 def split_possessive(word: str) -> Possessive:
@@ -226,10 +263,7 @@ class Document:
     @cached_property
     def line_starts(self) -> list[int]:
         """Offset of the first character of each line (after \\n, \\r\\n or \\r)."""
-        starts = [0]
-        for m in regex.finditer(r"\r\n|\r|\n", self.text):
-            starts.append(m.end())
-        return starts
+        return [0] + [m.end() for m in _LINE_BREAK_RE.finditer(self.text)]
 
     def position(self, offset: int) -> Position:
         """1-based line and column of ``offset``."""
@@ -265,16 +299,25 @@ class Document:
         """Sorted, merged regions that no rule may edit: URLs and e-mail
         addresses always; in Markdown also front matter, code blocks, code
         spans, HTML tags and comments, and link targets."""
-        spans = [Span(*m.span()) for m in _URL_RE.finditer(self.text)]
+        spans = _address_spans(self.text)
         if self.markdown:
             spans += _markdown_regions(self.text, self.line_starts)
         return _merge(spans)
 
+    @cached_property
+    def _protected_starts(self) -> list[int]:
+        """The start of each protected region, for bisecting without building a Span per question."""
+        return [r.start for r in self.protected]
+
     def is_protected(self, start: int, end: int | None = None) -> bool:
         """True when ``[start, end)`` touches a protected region."""
-        end = start + 1 if end is None else max(end, start + 1)
         regions = self.protected
-        i = bisect.bisect_right(regions, Span(start, len(self.text) + 1)) - 1
+        if not regions:
+            return False  # most plain-text documents: every rule asks, so answer at once
+        end = start + 1 if end is None else max(end, start + 1)
+        # The regions are sorted and merged, so the last one starting at or
+        # before ``start`` and the one after it are the only candidates.
+        i = bisect.bisect_right(self._protected_starts, start) - 1
         for j in (i, i + 1):
             if 0 <= j < len(regions) and regions[j].start < end and start < regions[j].end:
                 return True
@@ -284,23 +327,43 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         """Every word with its offsets, outside protected regions."""
-        tokens = []
+        # This property is built for every document and dominated the cost of
+        # a check as a Python loop over the matches. Instead: one split gives
+        # the gaps and the words in turn ([gap, word, gap, word, ..., gap]),
+        # their running lengths give the offsets, and the Tokens are built by
+        # map() without a Python step per word.
         text = self.text
-        check_protected = bool(self.protected)
-        prev_end = 0
+        parts = _WORD_SPLIT_RE.split(text)
+        words = parts[1::2]
+        if not words:
+            return []
+        bounds = list(accumulate(map(len, parts)))
+        starts = bounds[0::2]
+        ends = bounds[1::2]
         # Whether a word opens a sentence depends only on the gap since the
-        # previous word, so one pass over the gaps does it; this property is
-        # built for every document and dominates the cost of a check.
-        for m in WORD_RE.finditer(text):
-            start, end = m.span()
-            if check_protected and self.is_protected(start, end):
-                prev_end = end
-                continue
-            gap = text[prev_end:start]
-            opens = not tokens or _opens_after(gap)
-            tokens.append(Token(start, end, m.group(), opens))
-            prev_end = end
-        return tokens
+        # previous word (protected or not); the same few gaps (" ", ", ",
+        # ". ", a blank line) recur all through a text, so each distinct gap
+        # is judged once.
+        opens = list(map(_GapOpens().__getitem__, parts[0:-1:2]))
+        regions = self.protected
+        if regions:
+            # Drop the words that touch a protected region; regions are sorted
+            # and merged, and so are the words, so bisect finds each region's.
+            skip: set[int] = set()
+            for r in regions:
+                lo = bisect.bisect_right(ends, r.start)
+                skip.update(range(lo, bisect.bisect_left(starts, r.end, lo)))
+            if skip:
+                keep = [i for i in range(len(words)) if i not in skip]
+                if not keep:
+                    return []
+                starts = [starts[i] for i in keep]
+                ends = [ends[i] for i in keep]
+                words = [words[i] for i in keep]
+                opens = [opens[i] for i in keep]
+        opens[0] = True  # the first word (outside protected regions) opens the text
+        # tuple.__new__ is what Token._make calls, minus a Python frame per word.
+        return list(map(tuple.__new__, repeat(Token), zip(starts, ends, words, opens)))
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -309,9 +372,11 @@ class Document:
 
     def finditer(self, pattern: regex.Pattern, start: int = 0) -> Iterator[regex.Match]:
         """Matches of ``pattern`` that do not touch a protected region."""
-        for m in pattern.finditer(self.text, start):
-            if not self.is_protected(m.start(), m.end()):
-                yield m
+        matches = pattern.finditer(self.text, start)
+        if not self.protected:
+            return matches  # nothing to filter: skip a Python step per match
+        is_protected = self.is_protected
+        return (m for m in matches if not is_protected(m.start(), m.end()))
 
     def paragraphs(self) -> Iterator[Span]:
         """Blocks of text separated by blank lines."""
@@ -322,6 +387,38 @@ class Document:
                 end -= 1
             if end > start:
                 yield Span(start, end)
+
+
+def _address_spans(text: str) -> list[Span]:
+    """Web and e-mail addresses, exactly as ``web|email`` would find them.
+
+    The leftmost match wins and, at the same start, the web address (the
+    first alternative); a match that starts inside the one taken is looked
+    for again after it, as the alternation would resume there.
+    """
+    spans: list[Span] = []
+    web = _WEB_ADDRESS_RE.search(text)
+    mail = _EMAIL_RE.search(text)
+    while web or mail:
+        m = web if web and (mail is None or web.start() <= mail.start()) else mail
+        spans.append(Span(*m.span()))
+        pos = m.end()
+        if web and web.start() < pos:
+            web = _WEB_ADDRESS_RE.search(text, pos)
+        if mail and mail.start() < pos:
+            mail = _EMAIL_RE.search(text, pos)
+    return spans
+
+
+class _GapOpens(dict):
+    """``_opens_after`` for the gaps of one document, each distinct gap judged once."""
+
+    def __init__(self) -> None:
+        super().__init__({" ": False})  # the gap between most words
+
+    def __missing__(self, gap: str) -> bool:
+        opens = self[gap] = _opens_after(gap)
+        return opens
 
 
 def _opens_after(gap: str) -> bool:

@@ -423,8 +423,12 @@ def _clip(line: str, width: int = 60) -> str:
 
 
 def _is_blank(doc, i: int) -> bool:
-    span = doc.line_span(doc.line_starts[i])
-    return not doc.text[span.start : span.end].strip()
+    # Line ``i`` with its line break: the break is whitespace too, so the line
+    # is blank either way, and indexing the line starts spares the bisect of
+    # line_span() on a call made for most lines of the footer.
+    starts = doc.line_starts
+    end = starts[i + 1] if i + 1 < len(starts) else len(doc.text)
+    return not doc.text[starts[i] : end].strip()
 
 
 def _tail_start(doc) -> int:

@@ -63,7 +63,10 @@ _ACRONYM_MAX_LEN = 7
 # runs this about ten times faster than a \p{Lu} pattern in ``regex``; it
 # covers Latin-1 capitals, which is where acronyms live in English text.
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_STYLED_RE = re.compile(rf"\b(?:[{_UPPER}]\w*[{_UPPER}]|[^\W\d_{_UPPER}]+[{_UPPER}])\w*")
+# The possessive quantifiers only cut backtracking that cannot succeed (a
+# shorter run is followed by a letter of the same class): the matches are
+# those of r"\b(?:[U]\w*[U]|[^\W\d_U]+[U])\w*", found about 20% faster.
+_STYLED_RE = re.compile(rf"\b(?:[{_UPPER}][^\W{_UPPER}]*+[{_UPPER}]|[^\W\d_{_UPPER}]++[{_UPPER}])\w*+")
 
 
 class _Hit(NamedTuple):
@@ -74,7 +77,10 @@ class _Hit(NamedTuple):
     text: str
 
 
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{M}\r\n]*\Z")
+# Searched right to left: the match must end at the word, and a forward
+# search tries every position of the window first. The greedy run of letters
+# reaches as far left, so the match is the same.
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{M}\r\n]*\Z", regex.REVERSE)
 _WORD_AFTER = regex.compile(r"[^\p{L}\p{M}\r\n]*([\p{L}\p{M}]+)")
 
 FAILS = [
@@ -101,7 +107,10 @@ def check(doc, settings) -> Iterator:
     text = doc.text
     # Pass 1, one regex over the text: forms with chosen capitals. Most
     # documents have none that recur, and the rule stops here.
-    styled = Counter(m.group() for m in doc.finditer(_STYLED_RE))
+    if doc.protected:
+        styled = Counter(m.group() for m in doc.finditer(_STYLED_RE))
+    else:  # nothing to skip: let findall build the list in C
+        styled = Counter(_STYLED_RE.findall(text))
     best_by_lower: dict[str, str] = {}
     for form, n in styled.items():
         lower = form.lower()

@@ -46,7 +46,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
 from cleaner import wordstats
-from cleaner.document import Document, Token, split_possessive
+from cleaner.document import _POSSESSIVE_ENDINGS, Document, Token, split_possessive
 from cleaner.edits import Edit, FixKind, Severity
 from cleaner.rule import FixAvailability, RuleMeta
 
@@ -124,7 +124,8 @@ class Candidate(NamedTuple):
 def check(doc: Document, settings) -> Iterator[Edit]:
     lex = doc.lexicon
     mine = _user_words(settings)
-    odd = {w for w in lex.counts if w not in mine and _is_odd(w, lex)}
+    # Most forms are lower case: the first test turns them away without a call.
+    odd = {w for w in lex.counts if w[0].isupper() and w not in mine and _is_odd(w, lex)}
     if not odd:
         return
     multi = _index_by_word(lex.recurring_names(MIN_CANONICAL))
@@ -136,12 +137,17 @@ def check(doc: Document, settings) -> Iterator[Edit]:
         }
     )
     # The odd words and their possessives, so the token loop is one set lookup.
-    odd_forms = {form for form in lex.counts if split_possessive(form).base in odd}
+    # An odd word is alphabetic, so the forms whose base is odd are the odd
+    # words themselves and their possessives: look those up, not every form.
+    odd_forms = odd | {
+        word + ending for word in odd for ending in _POSSESSIVE_ENDINGS if word + ending in lex.counts
+    }
     tokens = doc.tokens
     text = doc.text
-    for i, tok in enumerate(tokens):
-        if tok.text not in odd_forms:
-            continue
+    # The few tokens to look at, found by a comprehension rather than a
+    # Python step per token of the document.
+    for i in [i for i, tok in enumerate(tokens) if tok.text in odd_forms]:
+        tok = tokens[i]
         base = split_possessive(tok.text).base
         before, after = text[tok.start - 1 : tok.start], text[tok.end : tok.end + 1]
         if (before and before in _IDENTIFIER_BEFORE) or (after and after in _IDENTIFIER_AFTER):
@@ -186,9 +192,8 @@ def _stands_alone(tokens: list[Token], i: int, text: str) -> bool:
 
 def _is_odd(word: str, lex) -> bool:
     """A capitalised word seen once that no word list knows: a garble, maybe."""
+    # An alphabetic word has no apostrophe, so no possessive ending either.
     if len(word) < 4 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
-        return False
-    if split_possessive(word).base != word:
         return False
     return lex.count_lower(word) == 1 and not wordstats.is_known(word)
 

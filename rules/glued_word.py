@@ -50,12 +50,13 @@ References:
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 import regex
 
 from cleaner import wordstats
-from cleaner.document import Document, Lexicon, split_possessive
+from cleaner.document import Document, Lexicon, possessive_base, split_possessive
 from cleaner.edits import Edit, FixKind, Severity
 from cleaner.rule import FixAvailability, RuleMeta
 
@@ -173,10 +174,13 @@ def _user_words(settings) -> frozenset[str]:
 def _facts(doc: Document) -> Facts:
     """Count the document's camel-case words and index its recurring names."""
     lex = doc.lexicon
-    lower_camel = sum(1 for form in lex.counts if form[:2].islower() and _identifier_shaped(form))
+    # One pass over the distinct forms; both counts below look only at these.
+    # (Most forms have no capital after the first letter: that test, repeated
+    # from _identifier_shaped, turns them away without a call.)
+    shaped = [form for form in lex.counts if not form[1:].islower() and _identifier_shaped(form)]
+    lower_camel = sum(1 for form in shaped if form[:2].islower())
     identifiers = lower_camel >= _IDENTIFIER_DOCUMENT or (
-        sum(1 for form in lex.counts if _identifier_shaped(form) and not wordstats.is_known(form))
-        >= _IDENTIFIER_DOCUMENT
+        sum(1 for form in shaped if not wordstats.is_known(form)) >= _IDENTIFIER_DOCUMENT
     )
     following: dict[str, set[str]] = {}
     for name in lex.recurring_names(2):
@@ -195,15 +199,18 @@ def check(doc: Document, settings) -> Iterator[Edit]:
     splits = {
         form: split
         for form in facts.lex.counts
-        if form not in mine and split_possessive(form).base not in mine and (split := _split(form, facts)) is not None
+        if not _never_split(form)
+        and (split := _split(form, facts)) is not None
+        and form not in mine
+        and possessive_base(form) not in mine
     }
     if not splits:
         return
-    for tok in doc.tokens:
+    # The few tokens to look at, found by a comprehension rather than a
+    # Python step per token of the document.
+    for tok in [tok for tok in doc.tokens if tok.text in splits]:
         form = tok.text
-        split = splits.get(form)
-        if split is None:
-            continue
+        split = splits[form]
         if _in_code(text, tok.start, tok.end):
             continue
         if split.needs_name_run and not _in_name_run(doc, tok.start):
@@ -226,20 +233,16 @@ def _split(form: str, facts: Facts) -> Split | None:
     document's counts, not on where the form occurs (only the name-run
     context does, and that is marked for the caller to check).
     """
-    base = split_possessive(form).base
-    if len(base) < 5 or not base.isalpha():
+    if _never_split(form):
         return None
+    base = possessive_base(form)
     lex = facts.lex
     # A word the document uses more than once is its word, whatever it is.
     if lex.count_lower(base) > 1:
         return None
-    camel = list(_CAMEL.finditer(base))
-    if len(camel) > 1:
-        return None  # several humps: an identifier or a brand, not a join
-    if wordstats.is_known(base) or _inflects_a_known_word(base):
-        return None
+    camel = _CAMEL.search(base)  # the only hump, if any (_never_split saw to that)
     if camel:
-        return _camel_split(base, camel[0].start() + 1, facts)
+        return _camel_split(base, camel.start() + 1, facts)
     if base[0].isupper() and base[1:].islower():
         return _name_split(base, facts)
     m = _ACRONYM_JOIN.fullmatch(base)
@@ -248,6 +251,25 @@ def _split(form: str, facts: Facts) -> Split | None:
     if base.islower():
         return _lower_split(base)
     return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _never_split(form: str) -> bool:
+    """True when no document can make ``form`` a join, whatever it says.
+
+    Too short or not alphabetic; a word the lists know, or a rare inflection
+    of one; several humps (an identifier or a brand). These depend on the
+    form alone, and most forms of every document fail here, so the answer is
+    kept per process (bounded) instead of worked out per document.
+    """
+    base = possessive_base(form)
+    if len(base) < 5 or not base.isalpha():
+        return True
+    if wordstats.is_known(base):
+        return True
+    if len(_CAMEL.findall(base)) > 1:
+        return True  # several humps: an identifier or a brand, not a join
+    return _inflects_a_known_word(base)
 
 
 def _camel_split(base: str, at: int, facts: Facts) -> Split | None:
@@ -413,7 +435,9 @@ def _identifier_shaped(form: str) -> bool:
     Mojibake makes camel shapes of its own ("LuÃ", "œWe"), and name
     prefixes make real names ("McAllister"); neither says anything about code.
     """
-    if not (form.isascii() and form.isalpha()) or len(form) < 5:
+    if len(form) < 5 or form[1:].islower() or not (form.isascii() and form.isalpha()):
+        # Most words: no capital after the first letter means no hump (and
+        # no regex search for one).
         return False
     m = _CAMEL.search(form)
     return m is not None and form[: m.start() + 1] not in _NAME_PREFIXES

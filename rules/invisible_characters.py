@@ -51,7 +51,16 @@ _NAMES = {
     "\u2069": "bidi isolate pop",
 }
 # Always-invisible characters and C0/C1 controls (tab, LF, CR and form feed kept).
-_ALWAYS = regex.compile("[" + "".join(_NAMES) + r"\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")
+# A C1 control right after a Latin-1 letter or "€" is the tail of mojibake
+# ("â€\x9d" is a garbled closing quote): deleting it would leave mojibake
+# that can no longer be repaired, so the mojibake rule gets it whole.
+# The lookahead names every character either branch can start with: an
+# alternation that opens with a lookbehind is tried at every position of the
+# text (3.5x slower), a leading character set lets the engine skip to them.
+_ALWAYS = regex.compile(
+    "(?=[" + "".join(_NAMES) + r"\x00-\x08\x0b\x0e-\x1f\x7f-\x9f])"
+    "(?:[" + "".join(_NAMES) + r"\x00-\x08\x0b\x0e-\x1f\x7f]+|(?<![\u00c2-\u00f4\u20ac])[\x80-\x9f]+)"
+)
 # Joiners only between Latin letters: elsewhere they shape emoji or scripts.
 _JOINERS = regex.compile(r"(?<=\p{Latin})[\u200c\u200d]+(?=\p{Latin})")
 
@@ -66,6 +75,7 @@ PASSES = [
     "👩\u200d💻 stays",
     "tab\tand\r\nCRLF stay",
     "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",  # Persian: ZWNJ is part of the spelling
+    "garbled quote â€\x9d is mojibake, not a stray control",
 ]
 
 

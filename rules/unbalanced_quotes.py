@@ -47,7 +47,10 @@ _ANY_QUOTE = re.compile(r"[“”\"‘]")
 _SINGLE_OPEN = regex.compile(r"(?<![\p{L}\p{N}])‘(?!\d)")
 # A ’ that can close a quotation: not followed by a letter ("don’t" is an apostrophe).
 _SINGLE_CLOSE = regex.compile(r"’(?!\p{L})")
-_OTHER_STYLES = regex.compile(r"[„«»]")
+# Paragraphs to leave alone: other quote styles (German, French), and
+# mojibake'd curly quotes ("â€œ"), which hide one partner of a pair; the
+# mojibake rule reports those, and the balance is judged after its repair.
+_OTHER_STYLES = regex.compile(r"[„«»]|â€")
 _OPENS_AFTER = set(" \t\r\n([{—–-/")
 _CLOSES_BEFORE = set(" \t\r\n.,;:!?)]}—–-/…")
 
@@ -69,6 +72,7 @@ PASSES = [
     "“The first paragraph of a long quote.\n\n“The second and last paragraph.”",
     "„Guten Tag“, sagte er.",
     "They wrote “2013” and \"2014\" on it.",
+    "She said. â€œWe are going back,” and left.",  # mojibake'd opener: the mojibake rule's job
 ]
 
 

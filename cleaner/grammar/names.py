@@ -14,6 +14,9 @@ would rewrite (or flags as unknown) a single word that is
   ("ASEAN", or "Lavrov" opening two sentences), or
 * letters and digits together ("News7F", "G20"): an identifier, never a
   misspelt ordinary word, or
+* all capitals ("PEHT", "ICG"): an acronym, or
+* a part of a hyphenated name the document establishes ("Okonkwo" in a
+  recurring "Okonkwo-Bright"), or
 * part of a capitalised run or list, a name given once ("Sebastian
   Strangio", "Chevron, Petronas, Woodside and Eneos"), unless the word looks
   glued ("TezaChairman", "Sokhonnwho") or like a mangled form of a
@@ -47,7 +50,7 @@ class NameEvidence:
 
     word: str
     reason: str
-    """``dictionary``, ``recurring``, ``recurring-name-part``, ``full-name`` or ``alphanumeric``."""
+    """``dictionary``, ``acronym``, ``recurring``, ``recurring-name-part``, ``full-name`` or ``alphanumeric``."""
 
 
 # Function words and reporting verbs that lose their space after a name in
@@ -113,7 +116,18 @@ class NameFilter:
                 return NameEvidence(form, "dictionary")
         if not base[0].isupper():
             return None
+        if len(base) >= 2 and base.isupper():
+            # An acronym ("PEHT", "ASEAN", "ICG"): defined in the text or known
+            # to its readers, and never improved by a dictionary's guess.
+            return NameEvidence(base, "acronym")
         lex = self.doc.lexicon
+        tok = self._token_at(start, end)
+        if tok is not None and tok.text != word and "-" in tok.text:
+            # One part of a hyphenated name ("Okonkwo" in "Okonkwo-Bright"):
+            # the whole compound is what the document establishes.
+            whole = _POSSESSIVE_RE.sub("", tok.text) or tok.text
+            if lex.is_name(whole) or (lex.count(whole) >= 2 and lex.count_lower(whole) == lex.count(whole)):
+                return NameEvidence(whole, "recurring")
         if lex.is_name(base) or lex.is_name(word):
             reason = "recurring" if lex.capitalised_counts.get(base, 0) >= 2 else "recurring-name-part"
             return NameEvidence(base, reason)
@@ -122,7 +136,6 @@ class NameFilter:
             # an acronym ("ASEAN") or a name that happens to open sentences
             # ("Lavrov said ... Lavrov added").
             return NameEvidence(base, "recurring")
-        tok = self._token_at(start, end)
         if (
             tok is not None
             and not looks_glued(base)

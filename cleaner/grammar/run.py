@@ -39,6 +39,8 @@ class GrammarResult:
     """Findings to report, in document order."""
     names: list[tuple[Edit, NameEvidence]] = field(default_factory=list)
     """Findings dropped because they flag or rewrite a name, with the evidence."""
+    dropped: list[Edit] = field(default_factory=list)
+    """Findings dropped as layout (indentation) or as a dialect spelling ("harbour")."""
     paragraphs: int = 0
     """Paragraphs in the document."""
     sent: int = 0
@@ -193,6 +195,9 @@ def run_grammar(doc: Document, settings: Settings, *, backend: Backend | None = 
                 continue
             if doc.is_protected(edit.start, edit.end):
                 continue
+            if _only_indentation(doc.text, edit) or (f.spelling and is_dialect_spelling(doc.text[edit.start : edit.end], edit.replacements)):
+                result.dropped.append(edit)
+                continue
             evidence = names.rewrites_name(edit.start, edit.end, edit.replacements, f.spelling)
             if evidence is not None:
                 result.names.append((edit, evidence))
@@ -202,6 +207,46 @@ def run_grammar(doc: Document, settings: Settings, *, backend: Backend | None = 
     edits.sort(key=Edit.sort_key)
     result.edits = edits
     return result
+
+
+# Regular differences between British and American spelling, as
+# (British, American) pairs applied to both words before comparing them.
+_DIALECT_PAIRS = (
+    ("isation", "ization"), ("ise", "ize"), ("yse", "yze"), ("our", "or"), ("tre", "ter"),
+    ("ence", "ense"), ("ogue", "og"), ("mme", "m"), ("lled", "led"), ("lling", "ling"), ("ae", "e"), ("oe", "e"),
+)
+
+
+def _dialect_key(word: str) -> str:
+    key = word.lower()
+    for british, american in _DIALECT_PAIRS:
+        key = key.replace(british, american)
+    return key
+
+
+def is_dialect_spelling(word: str, replacements: tuple[str, ...]) -> bool:
+    """True when a spelling finding only swaps one English dialect for another.
+
+    "harbour" flagged in en-US with "harbor" as the fix is correct British
+    text: a news site republishing a British article must not have it
+    Americanised, so such findings are dropped whatever the dialect setting.
+    (Dropping every spelling finding on a frequent word would be too broad:
+    LanguageTool files "a" before a vowel under misspellings.)
+    """
+    return bool(replacements) and _dialect_key(word) == _dialect_key(replacements[0]) != word.lower()
+
+
+def _only_indentation(text: str, edit: Edit) -> bool:
+    """True for an edit of the whitespace that opens a line (a list's indent).
+
+    Layout is the author's: a grammar checker's "extra space" lint on the
+    indentation of a bulleted byline is not a grammar finding.
+    """
+    span = text[edit.start : edit.end]
+    if span and not span.isspace():
+        return False
+    line_start = max(text.rfind("\n", 0, edit.start), text.rfind("\r", 0, edit.start)) + 1
+    return not text[line_start : edit.start].strip()
 
 
 def _fields(edit: Edit) -> dict:

@@ -100,3 +100,37 @@ def test_user_dictionary_hides_a_once_seen_name(tmp_path):
     words.write_text("Teodorix\n")
     after = run_grammar(Document(text), settings).edits
     assert not any(text[e.start : e.end] == "Teodorix" for e in after)
+
+
+# Written for this test: a British article with an acronym defined in
+# brackets, a recurring hyphenated name, a bulleted byline, and one real
+# misspelling of an ordinary word.
+BRITISH = (
+    "Harbour plan approved\n\n"
+    "  • Reporting by Ines Carvalho\n"
+    "  • Coastal Ledger Service\n\n"
+    "Mayor Adaeze Okonkwo-Bright backed the harbour plan of the Port Ellery Harbour Trust (PEHT). "
+    "The colour of the new quay was not discussed.\n\n"
+    "Mayor Adaeze Okonkwo-Bright said the goverment would pay.\n"
+)
+
+
+def test_acronyms_hyphenated_names_dialect_spellings_and_indentation_are_left_alone():
+    result = run_grammar(Document(BRITISH), Settings(grammar="harper", cache=False))
+    flagged = {BRITISH[e.start : e.end] for e in result.edits}
+    for correct in ("PEHT", "Okonkwo", "harbour", "Harbour", "colour"):
+        assert not any(correct in f for f in flagged), (correct, flagged)
+    assert not any(BRITISH[e.start : e.end].isspace() for e in result.edits), "indentation is layout"
+    assert "goverment" in flagged, "a real misspelling of an ordinary word still comes through"
+    reasons = {BRITISH[e.start : e.end]: ev.reason for e, ev in result.names}
+    assert reasons.get("PEHT") == "acronym"
+    assert reasons.get("Okonkwo") == "recurring"
+
+
+def test_dialect_spelling_is_a_swap_of_regular_endings_only():
+    from cleaner.grammar.run import is_dialect_spelling
+
+    assert is_dialect_spelling("harbourmaster", ("harbormaster",))
+    assert is_dialect_spelling("organisation", ("organization",))
+    assert not is_dialect_spelling("goverment", ("government",))
+    assert not is_dialect_spelling("recieve", ("receive",))
