@@ -33,8 +33,17 @@ def _linter(dialect: str):
             import harper
 
             linter = harper.Linter(getattr(harper.Dialect, dialect))
+            config = linter.get_lint_config()
+            linter.set_lint_config({**config, **{name: False for name in SWITCHED_OFF}})
             _linters[dialect] = linter
         return linter
+
+
+# Harper lints that are house style, not errors, and that `fix --unsafe`
+# would otherwise apply to every article: news style guides differ on the
+# Oxford comma (AP leaves it out), on "non-military" versus "nonmilitary",
+# and long sentences are the writer's call. Switched off by name.
+SWITCHED_OFF = ("OxfordComma", "NoOxfordComma", "DisjointPrefixes", "LongSentences")
 
 
 def harper_version() -> str:
@@ -59,7 +68,7 @@ class HarperBackend:
         self.dialect = _DIALECTS[language]
 
     def cache_key(self) -> str:
-        return f"harper|{harper_version()}|{self.language}|dedup=0"
+        return f"harper|{harper_version()}|{self.language}|dedup=0|off={','.join(SWITCHED_OFF)}"
 
     def check(self, paragraphs: Sequence[Paragraph]) -> list[list[Finding]]:
         linter = _linter(self.dialect)

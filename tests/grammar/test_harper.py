@@ -162,3 +162,15 @@ def test_no_grammar_finding_on_a_span_an_artifact_rule_flags():
     assert "glued-word" in on_glued, on_glued
     assert not any(r.startswith("harper:") for r in on_glued)
     assert any(text[e.start : e.end] == "goverment" and e.rule == "harper:Spelling" for e in edits)
+
+
+def test_house_style_lints_are_switched_off():
+    # Written for this test: no Oxford comma (AP style), a hyphenated prefix
+    # and a long sentence, none of which is an error in news copy.
+    text = (
+        "Officials from France, Germany and Spain met on Monday to discuss economic and non-military aid, "
+        "and they agreed that the talks, which had been delayed twice since the spring because of the "
+        "elections in two of the three countries, would resume in the autumn in Madrid.\n"
+    )
+    result = run_grammar(Document(text), Settings(cache=False))
+    assert result.edits == [], [(e.rule, e.message) for e in result.edits]
