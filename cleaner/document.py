@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress, repeat
 from operator import itemgetter, not_
-from typing import Iterator, NamedTuple
+from typing import Container, Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -79,7 +79,13 @@ class Lexicon:
         # Added in place, in the order of the forms, which keeps the key order
         # of ``forms + bases`` (rules iterate the counts, so order matters)
         # without building two more Counters per document.
-        possessives = [(form, n) for form, n in counts.items() if form[-2:] in _POSSESSIVE_SET and len(form) > 2]
+        # The endings are tested in C (a slice per form, then a set lookup);
+        # only the few forms with one reach the Python-level test.
+        possessives = [
+            (form, n)
+            for form, n in compress(counts.items(), map(_POSSESSIVE_SET.__contains__, map(_LAST_TWO, counts)))
+            if len(form) > 2
+        ]
         get = counts.get
         for form, n in possessives:
             counts[form[:-2]] = get(form[:-2], 0) + n
@@ -109,9 +115,15 @@ class Lexicon:
                 self.capitalised_counts[base] = get(base, 0) + n
         """Occurrences of capitalised forms away from the start of a sentence,
         where capitals are chosen, not forced; possessives count as their base."""
-        self.names: Counter[str] = _count_names(tokens, text)
+        self.names: Counter[str] = _count_names(tokens, text, self.capitalised_forms)
         """Multi-word capitalised sequences ("Min Aung Hlaing") and their counts;
         "Min Aung Hlaing’s" counts as "Min Aung Hlaing"."""
+
+    @cached_property
+    def capitalised_forms(self) -> list[str]:
+        """The forms of ``counts`` that begin with a capital, in the order of
+        ``counts``: several name rules start from these, and most forms are not."""
+        return [w for w in self.counts if w[0].isupper()]
 
     def count(self, word: str) -> int:
         """How often ``word`` occurs in this form (or as its possessive)."""
@@ -145,61 +157,66 @@ class Lexicon:
         return cache[min_count]
 
 
-def _count_names(tokens: list[Token], text: str) -> Counter[str]:
+def _count_names(tokens: list[Token], text: str, capitalised_forms: Iterable[str] | None = None) -> Counter[str]:
     """Count runs of 2-4 capitalised words joined by single spaces.
 
     Every sub-run of a longer run is counted too, so "Min Aung Hlaing" also
     counts "Aung Hlaing"; the entity rule wants the longest recurring form
-    and can ask for it.
+    and can ask for it. ``capitalised_forms`` (the Lexicon's, when it has
+    them) must hold every distinct token text that begins with a capital;
+    other strings in it are never looked up, so do no harm.
     """
     names: Counter[str] = Counter()
     run: list[Token] = []
 
+    get = names.get  # not ``+=``: Counter's __missing__ is a Python call per new name
+
     def flush() -> None:
+        texts = list(map(_TOKEN_TEXT, run))
+        # "The Diplomat" at a sentence start is not a name "The Diplomat"
+        # any more than "However Lavrov" is; skip runs that only look
+        # capitalised because a sentence begins there.
+        skip = [t.sentence_start and t.text.lower() in _FUNCTION_WORDS for t in run]
         for size in range(2, min(4, len(run)) + 1):
             for i in range(len(run) - size + 1):
-                words = run[i : i + size]
-                # "The Diplomat" at a sentence start is not a name "The Diplomat"
-                # any more than "However Lavrov" is; skip runs that only look
-                # capitalised because a sentence begins there.
-                if words[0].sentence_start and words[0].text.lower() in _FUNCTION_WORDS:
+                if skip[i]:
                     continue
-                names[" ".join(w.text for w in words)] += 1
+                name = " ".join(texts[i : i + size])
+                names[name] = get(name, 0) + 1
 
     # Which forms can be part of a name, decided once per distinct form.
-    capitalised = {
-        word
-        for word in set(map(_TOKEN_TEXT, tokens))
-        if word[0].isupper() and word.lower() not in _FUNCTION_WORDS_INSIDE_NAMES
-    }
-    # This loop sees every token of every document; it only calls flush() for
-    # runs of two or more, and tests the cheap conditions first.
-    for tok in tokens:
+    if capitalised_forms is None:
+        capitalised_forms = [word for word in set(map(_TOKEN_TEXT, tokens)) if word[0].isupper()]
+    capitalised = {word for word in capitalised_forms if word.lower() not in _FUNCTION_WORDS_INSIDE_NAMES}
+    # Only the capitalised tokens are visited (found by compress() in C, not
+    # by a Python step per token): any other token ends a run, so a gap in
+    # their indices is where the run ends. flush() is called only for runs
+    # of two or more, and the cheap conditions are tested first.
+    previous = -2
+    for i in compress(range(len(tokens)), map(capitalised.__contains__, map(_TOKEN_TEXT, tokens))):
+        tok = tokens[i]
         word = tok.text
-        if word in capitalised:
-            if run and text[run[-1].end : tok.start] != " ":
-                if len(run) > 1:
-                    flush()
-                run = []
-            if len(word) > 2 and word[-2:] in _POSSESSIVE_SET:
-                # "Min Aung Hlaing’s visit": the possessive closes the name, and
-                # the name is counted without its ending.
-                run.append(tok._replace(text=word[:-2]))
-                if len(run) > 1:
-                    flush()
-                run = []
-            else:
-                run.append(tok)
-        elif run:
+        if run and (i != previous + 1 or text[run[-1].end : tok.start] != " "):
             if len(run) > 1:
                 flush()
             run = []
+        previous = i
+        if len(word) > 2 and word[-2:] in _POSSESSIVE_SET:
+            # "Min Aung Hlaing’s visit": the possessive closes the name, and
+            # the name is counted without its ending.
+            run.append(tok._replace(text=word[:-2]))
+            if len(run) > 1:
+                flush()
+            run = []
+        else:
+            run.append(tok)
     if len(run) > 1:
         flush()
     return names
 
 
 _TOKEN_TEXT = itemgetter(2)  # Token.text, at C speed for map()
+_LAST_TWO = itemgetter(slice(-2, None))  # word[-2:], at C speed for map()
 _TOKEN_OPENS = itemgetter(3)  # Token.sentence_start
 
 
@@ -364,6 +381,15 @@ class Document:
         opens[0] = True  # the first word (outside protected regions) opens the text
         # tuple.__new__ is what Token._make calls, minus a Python frame per word.
         return list(map(tuple.__new__, repeat(Token), zip(starts, ends, words, opens)))
+
+    def token_indices(self, forms: Container[str]) -> list[int]:
+        """Indices of the tokens whose text is in ``forms``, in order.
+
+        Rules that look at a few word forms find their tokens here: the test
+        runs in C over every token, not as a Python step per token.
+        """
+        tokens = self.tokens
+        return list(compress(range(len(tokens)), map(forms.__contains__, map(_TOKEN_TEXT, tokens))))
 
     @cached_property
     def lexicon(self) -> Lexicon:

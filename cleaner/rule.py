@@ -72,16 +72,19 @@ class RuleMeta:
         reps = tuple(replacements or ())
         if fix is None:
             fix = FixKind.SUGGESTED if reps else FixKind.NONE
+        # Positional, in Edit's field order (start, end, rule, category,
+        # message, replacements, fix, severity, data): every finding of every
+        # rule is built here, and keywords cost a quarter of the call.
         return Edit(
-            start=start,
-            end=end,
-            rule=self.name,
-            category=self.category,
-            message=message,
-            replacements=reps,
-            fix=fix,
-            severity=severity or self.severity,
-            data=tuple((k, str(v)) for k, v in (data or {}).items()),
+            start,
+            end,
+            self.name,
+            self.category,
+            message,
+            reps,
+            fix,
+            severity or self.severity,
+            tuple(zip(data, map(str, data.values()))) if data else (),
         )
 
 

@@ -125,15 +125,24 @@ def check(doc: Document, settings) -> Iterator[Edit]:
     lex = doc.lexicon
     mine = _user_words(settings)
     # Most forms are lower case: the first test turns them away without a call.
-    odd = {w for w in lex.counts if w[0].isupper() and w not in mine and _is_odd(w, lex)}
+    # Only capitalised forms can be odd; the shape tests of _is_odd come first
+    # inline, so most forms are turned away without a call.
+    odd = {
+        w
+        for w in lex.capitalised_forms
+        if len(w) >= 4 and w[1:].islower() and w.isalpha() and w not in mine and _is_odd(w, lex)
+    }
     if not odd:
         return
     multi = _index_by_word(lex.recurring_names(MIN_CANONICAL))
+    counts = lex.counts
+    # A title-case word begins with a capital: the capitalised forms, in the
+    # order of the counts, are all the candidates.
     single = _index_by_initial(
         {
             w: c
-            for w, c in lex.counts.items()
-            if c >= MIN_CANONICAL and len(w) >= 4 and w.isalpha() and w.istitle() and lex.is_name(w)
+            for w in lex.capitalised_forms
+            if (c := counts[w]) >= MIN_CANONICAL and len(w) >= 4 and w.isalpha() and w.istitle() and lex.is_name(w)
         }
     )
     # The odd words and their possessives, so the token loop is one set lookup.
@@ -144,9 +153,8 @@ def check(doc: Document, settings) -> Iterator[Edit]:
     }
     tokens = doc.tokens
     text = doc.text
-    # The few tokens to look at, found by a comprehension rather than a
-    # Python step per token of the document.
-    for i in [i for i, tok in enumerate(tokens) if tok.text in odd_forms]:
+    # The few tokens to look at, found without a Python step per token of the document.
+    for i in doc.token_indices(odd_forms):
         tok = tokens[i]
         base = split_possessive(tok.text).base
         before, after = text[tok.start - 1 : tok.start], text[tok.end : tok.end + 1]

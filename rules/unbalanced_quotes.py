@@ -32,6 +32,7 @@ References:
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Iterator, NamedTuple
 
 import regex
@@ -86,9 +87,24 @@ class QuoteMark(NamedTuple):
     """0-based index of its paragraph."""
 
 
+# The marks of each live Document: mixed-quotes and this rule both need them,
+# and a Document's text never changes. Weak keys, so a document's marks go
+# when the document does.
+_MARKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def double_quotes(doc, paragraphs: Paragraphs | None = None) -> Iterator[QuoteMark]:
     """The document's double quotation marks in order, with their roles and
     paragraphs; inch marks and marks in protected regions are left out."""
+    marks = _MARKS.get(doc)
+    if marks is None:
+        # ``paragraphs`` only saves building the index again: it is always
+        # ``Paragraphs(doc.text)``, so the marks do not depend on who asks first.
+        marks = _MARKS[doc] = list(_scan_double_quotes(doc, paragraphs))
+    return iter(marks)
+
+
+def _scan_double_quotes(doc, paragraphs: Paragraphs | None) -> Iterator[QuoteMark]:
     text = doc.text
     paragraphs = paragraphs or Paragraphs(text)
     is_open = False

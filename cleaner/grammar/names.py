@@ -17,6 +17,8 @@ would rewrite (or flags as unknown) a single word that is
 * all capitals ("PEHT", "ICG"): an acronym, or
 * a part of a hyphenated name the document establishes ("Okonkwo" in a
   recurring "Okonkwo-Bright"), or
+* capitalised inside a sentence, where the capital is the writer's choice
+  ("the village of Skarhamn"), or
 * part of a capitalised run or list, a name given once ("Sebastian
   Strangio", "Chevron, Petronas, Woodside and Eneos"), unless the word looks
   glued ("TezaChairman", "Sokhonnwho") or like a mangled form of a
@@ -50,7 +52,7 @@ class NameEvidence:
 
     word: str
     reason: str
-    """``dictionary``, ``acronym``, ``recurring``, ``recurring-name-part``, ``full-name`` or ``alphanumeric``."""
+    """``dictionary``, ``acronym``, ``recurring``, ``recurring-name-part``, ``proper-noun``, ``full-name`` or ``alphanumeric``."""
 
 
 # Function words and reporting verbs that lose their space after a name in
@@ -143,6 +145,17 @@ class NameFilter:
             and self._in_capitalised_run(tok)
         ):
             return NameEvidence(base, "full-name")
+        if (
+            tok is not None
+            and not tok.sentence_start
+            and base[1:].islower()
+            and not looks_glued(base)
+            and self.near_name(base) is None
+        ):
+            # A capitalised word inside a sentence ("the village of
+            # Skarhamn", "the city of Merrow") is a proper noun the writer
+            # chose to capitalise; a dictionary has no better spelling for it.
+            return NameEvidence(base, "proper-noun")
         return None
 
     def near_name(self, word: str) -> str | None:

@@ -92,7 +92,9 @@ def test_harper_pass_drops_names_keeps_misspellings_and_mangled_names():
 
 
 def test_user_dictionary_hides_a_once_seen_name(tmp_path):
-    text = "Yesterday Teodorix arrived.\n"
+    # At a sentence start the capital proves nothing, so only the dictionary
+    # can vouch for the name.
+    text = "Teodorix arrived yesterday.\n"
     words = tmp_path / "d.txt"
     settings = Settings(grammar="harper", cache=False, dictionary=words)
     before = run_grammar(Document(text), settings).edits
@@ -132,5 +134,15 @@ def test_dialect_spelling_is_a_swap_of_regular_endings_only():
 
     assert is_dialect_spelling("harbourmaster", ("harbormaster",))
     assert is_dialect_spelling("organisation", ("organization",))
+    assert is_dialect_spelling("tyres", ("tares", "tires"))  # any alternative, not only the first
     assert not is_dialect_spelling("goverment", ("government",))
     assert not is_dialect_spelling("recieve", ("receive",))
+
+
+def test_a_capitalised_word_inside_a_sentence_is_a_proper_noun_but_sentence_starts_are_not():
+    text = "She will vote in her home village of Skarhamn on Sunday, and the goverment knows it.\n"
+    result = run_grammar(Document(text), Settings(grammar="harper", cache=False))
+    flagged = {text[e.start : e.end] for e in result.edits}
+    assert "Skarhamn" not in flagged
+    assert "goverment" in flagged
+    assert ("Skarhamn", "proper-noun") in {(ev.word, ev.reason) for _, ev in result.names}
