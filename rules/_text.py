@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 
 # One or more blank (or whitespace-only) lines: what separates paragraphs, as
 # in Document.paragraphs. The standard-library engine is used because this
@@ -15,6 +16,19 @@ import re
 # than one that starts with an alternation; old Mac "\r" texts get their own.
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
 _BLANK_LINES_CR = re.compile(r"\r[^\S\r]*\r\s*")
+
+
+def paragraphs_of(doc) -> Paragraphs:
+    """The :class:`Paragraphs` of ``doc.text``, built once per Document.
+
+    Three punctuation rules index every document's paragraphs; a Document's
+    text never changes, so they share one index. Weak keys: the index goes
+    when the document does.
+    """
+    found = _BY_DOCUMENT.get(doc)
+    if found is None:
+        found = _BY_DOCUMENT[doc] = Paragraphs(doc.text)
+    return found
 
 
 class Paragraphs:
@@ -40,6 +54,9 @@ class Paragraphs:
             return ""
         end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
         return self.text[self.starts[k] : end].lstrip()[:1]
+
+
+_BY_DOCUMENT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 # Lower-case abbreviations that end with a period mid-sentence in good text.

@@ -123,9 +123,10 @@ def check(doc, settings) -> Iterator:
             best_by_lower[lower] = form
     if not best_by_lower:
         return
-    # Pass 2: every spelling of those words, whatever its case: one trie
-    # regex over the lower-cased text (a plain alternation is slow once there
-    # are a few hundred words, and a Python loop over all words slower still).
+    # Pass 2: every spelling of those words, whatever its case: whole-word
+    # str.find over the lower-cased text (a regex of these words would be
+    # compiled anew for almost every document; a Python loop over all words
+    # is slower still).
     lower_text = text.lower()
     if len(lower_text) == len(text) and all(_is_word_char(ch) for word in best_by_lower for ch in word):
         found = _whole_words(lower_text, best_by_lower)

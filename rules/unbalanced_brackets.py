@@ -30,7 +30,7 @@ import regex
 
 from cleaner.edits import Severity
 from cleaner.rule import FixAvailability, RuleMeta
-from cleaner.rules._text import Paragraphs
+from cleaner.rules._text import paragraphs_of
 
 META = RuleMeta("CL505", "unbalanced-brackets", "punctuation", Severity.WARNING, FixAvailability.NEVER)
 
@@ -70,7 +70,7 @@ class _Open(NamedTuple):
 def check(doc, settings):
     text = doc.text
     targets = _link_targets(doc)
-    paragraphs = Paragraphs(text)
+    paragraphs = paragraphs_of(doc)
     stack: list[_Open] = []
     current = 0
     for m in _BRACKET.finditer(text):

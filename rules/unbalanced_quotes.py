@@ -39,7 +39,7 @@ import regex
 
 from cleaner.edits import Severity
 from cleaner.rule import FixAvailability, RuleMeta
-from cleaner.rules._text import Paragraphs
+from cleaner.rules._text import Paragraphs, paragraphs_of
 
 META = RuleMeta("CL506", "unbalanced-quotes", "punctuation", Severity.WARNING, FixAvailability.NEVER)
 
@@ -98,15 +98,14 @@ def double_quotes(doc, paragraphs: Paragraphs | None = None) -> Iterator[QuoteMa
     paragraphs; inch marks and marks in protected regions are left out."""
     marks = _MARKS.get(doc)
     if marks is None:
-        # ``paragraphs`` only saves building the index again: it is always
-        # ``Paragraphs(doc.text)``, so the marks do not depend on who asks first.
-        marks = _MARKS[doc] = list(_scan_double_quotes(doc, paragraphs))
+        # ``paragraphs`` only saves looking the index up: it is always the
+        # index of ``doc.text``, so the marks do not depend on who asks first.
+        marks = _MARKS[doc] = list(_scan_double_quotes(doc, paragraphs or paragraphs_of(doc)))
     return iter(marks)
 
 
-def _scan_double_quotes(doc, paragraphs: Paragraphs | None) -> Iterator[QuoteMark]:
+def _scan_double_quotes(doc, paragraphs: Paragraphs) -> Iterator[QuoteMark]:
     text = doc.text
-    paragraphs = paragraphs or Paragraphs(text)
     is_open = False
     current = -1
     for m in _DOUBLE.finditer(text):
@@ -127,7 +126,7 @@ def check(doc, settings):
     text = doc.text
     if not _ANY_QUOTE.search(text):
         return
-    paragraphs = Paragraphs(text)
+    paragraphs = paragraphs_of(doc)
     skipped = {paragraphs.index(m.start()) for m in _OTHER_STYLES.finditer(text)}
     open_at = None
     current = -1

@@ -34,19 +34,20 @@ from benchmarks.eval.corpus import Sample, read
 from benchmarks.eval.score import Span, ToolRun, diff_edits
 
 REPO = Path(__file__).resolve().parents[2]
-TOOLS = ("cleaner", "proselint", "harper", "languagetool", "ftfy")
+TOOLS = ("cleaner", "cleaner+harper", "proselint", "harper", "languagetool", "ftfy")
 
 
 # ------------------------------------------------------------- the runners
-def cleaner_runs(samples: Sequence[Sample]) -> list[ToolRun]:
+def cleaner_runs(samples: Sequence[Sample], grammar: str = "none") -> list[ToolRun]:
     """cleaner's default artifact rules: findings of ``check``, text and
-    applied edits of ``fix --unsafe``, grammar pass off."""
+    applied edits of ``fix --unsafe``; grammar pass off unless ``grammar``
+    names a backend (then its cache is off too, so every run is cold)."""
     from cleaner.config import Settings
     from cleaner.document import Document
     from cleaner.engine import check_document, fix_document, rules_for
     from cleaner.pipeline import FixResult
 
-    settings = Settings(grammar="none")
+    settings = Settings(grammar=grammar, cache=False)
     rules = rules_for(settings)
     runs = []
     for s in samples:
@@ -183,6 +184,8 @@ def apply_first(text: str, proposals: Sequence[Proposal], cls: str) -> tuple[str
 
 RUNNERS: dict[str, Callable[[Sequence[Sample]], list[ToolRun]]] = {
     "cleaner": cleaner_runs,
+    # The whole tool as a user runs it: artifact rules plus the default grammar pass.
+    "cleaner+harper": lambda samples: cleaner_runs(samples, grammar="harper"),
     "proselint": proselint_runs,
     "harper": harper_runs,
     "languagetool": languagetool_runs,
@@ -193,7 +196,7 @@ RUNNERS: dict[str, Callable[[Sequence[Sample]], list[ToolRun]]] = {
 def _version(tool: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
-    package = {"harper": "harper-py", "languagetool": "language-tool-python"}.get(tool, tool)
+    package = {"harper": "harper-py", "languagetool": "language-tool-python", "cleaner+harper": "cleaner"}.get(tool, tool)
     if tool == "languagetool":
         return os.environ.get("EVAL_LT_VERSION", "?")
     try:

@@ -210,7 +210,10 @@ def run_grammar(doc: Document, settings: Settings, *, backend: Backend | None = 
                 continue
             if doc.is_protected(edit.start, edit.end):
                 continue
-            if _only_indentation(doc.text, edit) or (f.spelling and is_dialect_spelling(doc.text[edit.start : edit.end], edit.replacements)):
+            flagged = doc.text[edit.start : edit.end]
+            if _only_indentation(doc.text, edit) or (
+                f.spelling and (is_dialect_spelling(flagged, edit.replacements) or _speller_miss(edit.rule, flagged))
+            ):
                 result.dropped.append(edit)
                 continue
             evidence = names.rewrites_name(edit.start, edit.end, edit.replacements, f.spelling)
@@ -250,9 +253,39 @@ def is_dialect_spelling(word: str, replacements: tuple[str, ...]) -> bool:
     (Dropping every spelling finding on a frequent word would be too broad:
     LanguageTool files "a" before a vowel under misspellings.)
     """
-    # Any alternative counts: Harper may rank "tares" above "tires" for "tyres".
     key = _dialect_key(word)
+    if key != word.lower():
+        # The word has a British ending and its American form is English
+        # ("programme" / "program"), whatever the speller proposes instead.
+        from cleaner.wordstats import zipf
+
+        if zipf(key) >= 3.0:
+            return True
+    # Any alternative counts: Harper may rank "tares" above "tires" for "tyres".
     return any(r.lower() != word.lower() and _dialect_key(r) == key for r in replacements)
+
+
+_INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
+
+
+def _speller_miss(rule: str, word: str) -> bool:
+    """True when a dictionary speller flags a word its dictionary lacks but
+    English has.
+
+    Harper's and LanguageTool's word lists are American: "afterwards",
+    "whilst" and "metres" are frequent English words (wordfreq zipf >= 4.0,
+    while "alot", the most frequent misspelling, sits at 3.9). A word with an
+    inner capital ("ScamWatch", "TezaChairman") is a brand or a glued pair:
+    glued-word decides those, with the document's evidence; a speller would
+    only offer "Scratch".
+    """
+    if rule != "harper:Spelling" and not rule.startswith("lt:MORFOLOGIK"):
+        return False
+    if _INNER_CAPITAL.search(word):
+        return True
+    from cleaner.wordstats import zipf
+
+    return word.isalpha() and zipf(word.lower()) >= 4.0
 
 
 def _only_indentation(text: str, edit: Edit) -> bool:

@@ -146,3 +146,16 @@ def test_a_capitalised_word_inside_a_sentence_is_a_proper_noun_but_sentence_star
     assert "Skarhamn" not in flagged
     assert "goverment" in flagged
     assert ("Skarhamn", "proper-noun") in {(ev.word, ev.reason) for _, ev in result.names}
+
+
+def test_speller_misses_on_frequent_british_words_and_brands_are_dropped():
+    # Written for this test: British spellings Harper's American word list
+    # lacks, a camel-case brand, and a real misspelling.
+    text = (
+        "The programme measured the river at 5.6 metres, and afterwards the "
+        "director of ScamWatch UK said the goverment must act.\n"
+    )
+    result = run_grammar(Document(text), Settings(grammar="harper", cache=False))
+    flagged = {text[e.start : e.end] for e in result.edits}
+    assert flagged.isdisjoint({"programme", "metres", "afterwards", "ScamWatch"}), flagged
+    assert "goverment" in flagged
