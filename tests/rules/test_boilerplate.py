@@ -36,24 +36,35 @@ def seed() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
+def seed_line(seed: str, prefix: str) -> str:
+    """The seed's line starting with ``prefix`` (looked up, never copied here)."""
+    return next(line for line in seed.splitlines() if line.startswith(prefix))
+
+
+def widget_title(seed: str) -> str:
+    """The short title line two lines above the seed's follow prompt."""
+    lines = seed.splitlines()
+    return lines[lines.index(seed_line(seed, "Follow ")) - 2]
+
+
 def test_seed_footer_certain_lines_are_deleted_by_safe_fix(seed):
     out = fixed(seed, unsafe=False)
     for line in (
         "Source link",
         "Related Articles",
         "Back to top button",
-        "Follow IPS News UN Office on Instagram",
+        seed_line(seed, "Follow "),
         "All rights reserved",
     ):
         assert line not in out, line
     # Heuristic findings are suggestions: a safe fix leaves them.
-    assert "IPS UN Office" in out
+    assert widget_title(seed) in out
     assert "News7F:" in out
 
 
 def test_seed_with_unsafe_ends_at_the_author_bio(seed):
     out = fixed(seed, unsafe=True)
-    bio_start = seed.index("Jan Servaes is the UNESCO Chair")
+    bio_start = seed.index("Jan Servaes is")
     bio_end = seed.index("\n", bio_start)
     # Everything up to and including the bio is untouched; nothing follows it.
     assert out == seed[:bio_end] + "\n"
@@ -64,12 +75,20 @@ def test_seed_findings_are_the_footer_lines_only(seed):
     doc = Document(seed)
     lines = sorted({doc.position(e.start + (seed[e.start] == "\n")).line for e in found})
     shown = {dict(e.data)["line"] for e in found}
+    # The seed's own footer lines, looked up rather than copied: its text
+    # stays in ../shared, not in this repository.
+    seed_lines = seed.splitlines()
+
+    def line_starting(prefix: str) -> str:
+        return next(line for line in seed_lines if line.startswith(prefix))
+
+    widget_title = seed_lines[seed_lines.index(line_starting("Follow ")) - 2]
     assert shown == {
-        "IPS UN Office",
-        "Follow IPS News UN Office on Instagram",
-        "© Inter Press Service (2022) – All rights reservedOrigin: Inter Press Service",
+        widget_title,
+        line_starting("Follow "),
+        line_starting("©"),
         "Source link",
-        next(line for line in seed.splitlines() if line.startswith("News7F:")),
+        line_starting("News7F:"),
         "Related Articles",
         "Back to top button",
     }
@@ -77,15 +96,15 @@ def test_seed_findings_are_the_footer_lines_only(seed):
     assert all(line > bio_line for line in lines)
     fixes = {dict(e.data)["line"]: e.fix for e in found}
     assert fixes["Source link"] is FixKind.SAFE
-    assert fixes["IPS UN Office"] is FixKind.SUGGESTED
+    assert fixes[widget_title] is FixKind.SUGGESTED
 
 
 def test_seed_heuristic_findings_survive_a_safe_fix_for_review(seed):
-    # After `cleaner fix` the widget below "IPS UN Office" is gone; the title
-    # must still be offered for review rather than silently become article text.
+    # After `cleaner fix` the widget below the title is gone; the title must
+    # still be offered for review rather than silently become article text.
     once = fixed(seed, unsafe=False)
     left = {dict(e.data)["line"]: e.fix for e in findings(once)}
-    assert set(left) == {"IPS UN Office", next(x for x in seed.splitlines() if x.startswith("News7F:"))}
+    assert set(left) == {widget_title(seed), seed_line(seed, "News7F:")}
     assert set(left.values()) == {FixKind.SUGGESTED}
 
 
@@ -102,8 +121,8 @@ def test_sign_off_above_the_furniture_stays():
         "NAYPYITAW, Aug 3 (Reuters) -\n\nLavrov arrived in the capital on Wednesday.",
         "By Jan Servaes\n\nLavrov arrived on Wednesday.\n",
         "Story by Jan Servaes, Brussels\n\nLavrov arrived on Wednesday.\n",
-        "Lavrov arrived on Wednesday.\n\nJan Servaes is the UNESCO Chair of Communication for "
-        "Sustainable Social Change. He is the editor of a media handbook.\n",
+        "Lavrov arrived on Wednesday.\n\nLena Okoro is the Chair of Media Studies at a university "
+        "in Leeds. She is the editor of a handbook on reporting.\n",
         "He said: \"Share the burden.\"\n\nSubscribe, follow, and comment are verbs.",
         "The source link in the report was broken, officials said.",
         "A news site updated the figures. The latest news came online today.\n",
