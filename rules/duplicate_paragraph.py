@@ -50,10 +50,10 @@ FAILS = [
         "Lavrov met the general.\nThen he left.",
     ),
     (
-        "The regime has sought advanced weapons systems and training for its officers abroad.\n\n"
+        "The regime has bought advanced weapons systems and training for its officers abroad.\n\n"
         "Other text here.\n\n"
-        "The regime has sought advanced weapons systems and training for its officers abroad.\n",
-        "The regime has sought advanced weapons systems and training for its officers abroad.\n\n"
+        "The regime has bought advanced weapons systems and training for its officers abroad.\n",
+        "The regime has bought advanced weapons systems and training for its officers abroad.\n\n"
         "Other text here.\n",
     ),
     ("Intro.\n\nA  repeated   paragraph here.\n\nA repeated paragraph here.", "Intro.\n\nA  repeated   paragraph here."),

@@ -32,8 +32,8 @@ Why it's a problem:
     (Harper offers "Chinaware" for "Chinahave").
 
 Example:
-    "owned by U TezaChairman of Htoo Group" becomes
-    "owned by U Teza Chairman of Htoo Group".
+    "run by U TezaChairman of Htoo Group" becomes
+    "run by U Teza Chairman of Htoo Group".
 
 Fix safety:
     Safe only for a lower-case word glued to a capitalised one when both are
@@ -63,15 +63,15 @@ from cleaner.rule import FixAvailability, RuleMeta
 META = RuleMeta("CL101", "glued-word", "spacing", Severity.WARNING, FixAvailability.SOMETIMES)
 
 FAILS = [
-    ("The hotel is owned by U TezaChairman of Htoo Group.", "The hotel is owned by U Teza Chairman of Htoo Group."),
+    ("The hotel is run by U TezaChairman of Htoo Group.", "The hotel is run by U Teza Chairman of Htoo Group."),
     (
         "China was asked. Trade with China grew. Neighbours like Chinahave also been asked.",
         "China was asked. Trade with China grew. Neighbours like China have also been asked.",
     ),
     ("All rights reservedOrigin: Example Wire", "All rights reserved Origin: Example Wire"),
     (
-        "The envoy Prak Sokhonnwho has made two trips met the press.",
-        "The envoy Prak Sokhonn who has made two trips met the press.",
+        "The envoy Prak Sokhonnwho has visited twice met the press.",
+        "The envoy Prak Sokhonn who has visited twice met the press.",
     ),
     ("Officials said thecountry would vote.", "Officials said the country would vote."),
     (

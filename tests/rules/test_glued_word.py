@@ -48,7 +48,7 @@ def test_negative_corpus_of_names_and_brands_has_no_findings():
 
 
 def test_camel_case_join_inside_a_name_is_split_with_evidence():
-    text = "The hotel is owned by U TezaChairman of Htoo Group."
+    text = "The hotel is run by U TezaChairman of Htoo Group."
     [edit] = edits(text)
     assert text[edit.start : edit.end] == "TezaChairman"
     assert edit.replacement == "Teza Chairman"
@@ -102,8 +102,8 @@ def test_a_garbled_name_is_left_to_entity_variant():
 
 
 def test_unknown_name_glued_to_who_is_split_only_inside_a_run_of_names():
-    assert [e.replacement for e in edits("The envoy Prak Sokhonnwho has made two trips.")] == ["Sokhonn who"]
-    assert edits("The envoy Sokhonnwho has made two trips.") == []
+    assert [e.replacement for e in edits("The envoy Prak Sokhonnwho has visited twice.")] == ["Sokhonn who"]
+    assert edits("The envoy Sokhonnwho has visited twice.") == []
 
 
 def test_lower_and_capital_join_of_common_words_seen_alone_is_safe():
@@ -208,7 +208,7 @@ def test_splits_only_ever_insert_one_space(words, sep):
 
 
 def test_words_in_the_user_dictionary_are_left_alone(tmp_path):
-    text = "The hotel is owned by U TezaChairman of Htoo Group."
+    text = "The hotel is run by U TezaChairman of Htoo Group."
     words = tmp_path / "dictionary.txt"
     words.write_text("# names we checked\nTezaChairman\n", encoding="utf-8")
     assert run_rules(Document(text), [RULE], Settings(grammar="none", dictionary=words)) == []
