@@ -263,11 +263,12 @@ def fix(path: str, select, ignore, output: str | None, in_place: bool, to_stdout
 @click.argument("path")
 @rule_options
 @click.option("--unsafe", is_flag=True, help="Show suggested edits too, as `fix --unsafe` would apply them.")
+@config_option
 @grammar_options
-def diff(path: str, select, ignore, unsafe: bool,
+def diff(path: str, select, ignore, unsafe: bool, config: str | None = None,
          grammar=None, lt_server=None, language=None, no_cache=None, dictionary=None) -> int:
     """Print the unified diff that `cleaner fix` would make to PATH."""
-    settings = make_settings(select, ignore, path=path,
+    settings = make_settings(select, ignore, config=config, path=path,
                              **grammar_overrides(grammar, lt_server, language, no_cache, dictionary))
     source = read_source(path)
     result = engine.fix_document(source.document(), settings, unsafe=unsafe)
