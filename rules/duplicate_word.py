@@ -40,8 +40,11 @@ META = RuleMeta("CL202", "duplicate-word", "duplication", Severity.WARNING, FixA
 # One of the candidate words, then spaces (or one line break), then the same
 # word in any case. The separator may not hold a blank line: a repeated word
 # across paragraphs is a heading and its first word, not a slip.
+# An invisible character glued inside a word ("Norl\ufeffand") hides the
+# word's first half from a plain boundary test: "and and" there is one word
+# and one "and", so letters behind invisible characters count as a word too.
 _DOUBLE = (
-    r"(?<![\p{{L}}\p{{M}}\p{{N}}'’\-])(?P<w>{words})"
+    r"(?<![\p{{L}}\p{{M}}\p{{N}}'’\-][\u00ad\u200b-\u200d\u2060\ufeff]*)(?P<w>{words})"
     r"(?P<sep>[ \t\u00a0]+|[ \t]*\r?\n[ \t]*)(?P<again>(?P=w))(?![\p{{L}}\p{{M}}\p{{N}}'’\-])"
 )
 
@@ -94,6 +97,7 @@ FAILS = [
     ("The deal is is final.", "The deal is final."),
 ]
 PASSES = [
+    "Talks with Norl\ufeffand and the Republic of Estrava resumed.",  # one word, not "and and"
     "She had had enough, and said that that was that.",
     "What it is is a plan. I told you you were right.",
     "He flew from Walla Walla to Bora Bora; Walla Walla is in Washington.",
