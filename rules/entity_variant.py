@@ -182,7 +182,7 @@ def _user_words(settings) -> frozenset[str]:
     """The user's dictionary: names the user has said are spelt as meant."""
     if settings is None:
         return frozenset()
-    from cleaner.grammar.run import dictionary_words  # cached there, re-read when the file changes
+    from cleaner.dictionary import dictionary_words  # cached there, re-read when the file changes
 
     return dictionary_words(settings)
 

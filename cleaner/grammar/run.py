@@ -11,16 +11,14 @@ that ``--select``/``--ignore`` leave out and those in protected regions.
 
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import regex
 
 from cleaner.config import Settings
-from cleaner.dictionary import default_dictionary_path, load_words
+from cleaner.dictionary import dictionary_words  # re-exported: the grammar pass's name filter reads it
 from cleaner.document import Document
 from cleaner.edits import Edit, FixKind, Severity
 from cleaner.errors import UsageError
@@ -52,7 +50,6 @@ class GrammarResult:
 _backends: dict[tuple, Backend] = {}
 _backends_lock = threading.Lock()
 _caches: dict[Path, GrammarCache] = {}
-_dict_cache: dict[Path, tuple[float, frozenset[str]]] = {}
 
 
 def grammar_wanted(settings: Settings) -> bool:
@@ -91,34 +88,6 @@ def get_cache(path: Path | None = None) -> GrammarCache:
     cache = GrammarCache(path)
     with _backends_lock:
         return _caches.setdefault(cache.path, cache)
-
-
-@lru_cache(maxsize=8)
-def _default_dictionary_path(xdg_data_home: str | None, home: str | None) -> Path:
-    # platformdirs costs ~13 us a call and two rules ask for every document;
-    # on Linux its answer depends only on these two variables, so they are
-    # the key (a test or a user that points XDG_DATA_HOME elsewhere gets the
-    # new place at once).
-    return default_dictionary_path()
-
-
-def dictionary_words(settings: Settings) -> frozenset[str]:
-    """The user's dictionary, re-read when the file changes (the review UI adds to it)."""
-    if settings.dictionary:
-        path = Path(settings.dictionary)
-    else:
-        path = _default_dictionary_path(os.environ.get("XDG_DATA_HOME"), os.environ.get("HOME"))
-    # The stat stays per call: it is what notices a word added meanwhile.
-    try:
-        mtime = path.stat().st_mtime_ns
-    except OSError:
-        return frozenset()
-    hit = _dict_cache.get(path)
-    if hit and hit[0] == mtime:
-        return hit[1]
-    words = load_words(path)
-    _dict_cache[path] = (mtime, words)
-    return words
 
 
 def paragraphs_of(doc: Document) -> list[tuple[int, Paragraph]]:

@@ -51,7 +51,7 @@ def test_a_repeated_finding_beyond_the_recorded_count_is_new(run, tmp_path):
 
 
 def test_baseline_paths_do_not_depend_on_the_working_folder(run, tmp_path, monkeypatch):
-    article = write(tmp_path / "site" / "a.txt", DIRTY)
+    write(tmp_path / "site" / "a.txt", DIRTY)
     base = tmp_path / "ci" / "baseline.json"
     base.parent.mkdir()
     monkeypatch.chdir(tmp_path)
