@@ -26,10 +26,11 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def paragraphs() -> list[str]:
-    files = [p for p in (ROOT / "samples").iterdir() if ".clean." not in p.name]
+    # Samples, then seeds, each sorted by name: the same articles wherever the checkout is.
+    files = sorted(p for p in (ROOT / "samples").iterdir() if ".clean." not in p.name)
     files += sorted(SEEDS.glob("*.txt")) if SEEDS.exists() else []
     paras = []
-    for f in sorted(files):
+    for f in files:
         text = f.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
         paras += [p for p in text.split("\n\n") if p.strip()]
     return paras

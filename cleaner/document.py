@@ -9,12 +9,13 @@ Everything expensive is computed lazily and once.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
-from operator import itemgetter, not_
-from typing import Container, Iterable, Iterator, NamedTuple
+from operator import itemgetter
+from typing import Container, Iterable, Iterator, NamedTuple, Sequence
 
 import regex
 
@@ -55,6 +56,55 @@ class Token(NamedTuple):
     sentence_start: bool
 
 
+class _WordColumns(NamedTuple):
+    """The document's words as parallel lists: what :class:`Token` holds, by field."""
+
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    opens: list[bool]
+    """Whether each word opens a sentence."""
+    joined: list[bool]
+    """Whether exactly one space separates each word from the one before."""
+
+
+class Tokens(Sequence[Token]):
+    """A document's tokens, each made when it is asked for.
+
+    Every document has its words split, but most need only a handful of
+    them as Tokens (a name rule looks at the few words it suspects), so
+    they are kept as parallel lists and a Token is built on access.
+    Iterating builds them all, in C.
+    """
+
+    __slots__ = ("starts", "ends", "words", "opens")
+
+    def __init__(self, columns: _WordColumns) -> None:
+        self.starts = columns.starts
+        self.ends = columns.ends
+        self.words = columns.words
+        """The text of each token."""
+        self.opens = columns.opens
+        """Whether each token opens a sentence."""
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, i):  # int -> Token, slice -> list[Token]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.words)))]
+        return Token(self.starts[i], self.ends[i], self.words[i], self.opens[i])
+
+    def __iter__(self) -> Iterator[Token]:
+        # tuple.__new__ is what Token._make calls, minus a Python frame per word.
+        return map(tuple.__new__, repeat(Token), zip(self.starts, self.ends, self.words, self.opens))
+
+    def index_at(self, offset: int) -> int | None:
+        """The index of the token that starts at ``offset``, or None."""
+        i = bisect.bisect_left(self.starts, offset)
+        return i if i < len(self.starts) and self.starts[i] == offset else None
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     """1-based line and column (in code points) of an offset."""
@@ -67,13 +117,28 @@ class Lexicon:
     """Word statistics drawn from one document: its own evidence about names.
 
     Args:
-        tokens: the document's words in order.
+        words: the text of each of the document's words, in order.
+        opens: for each word, whether it opens a sentence.
+        joined: for each word, whether exactly one space separates it from
+            the word before (False for the first).
     """
 
-    def __init__(self, tokens: list[Token], text: str) -> None:
-        self.tokens = tokens
-        words = list(map(_TOKEN_TEXT, tokens))
+    def __init__(self, words: list[str], opens: list[bool], joined: list[bool]) -> None:
         counts = Counter(words)
+        # Capitalised forms away from sentence starts, where capitals are
+        # chosen, not forced: each form's count less its count at sentence
+        # starts (a few words per paragraph), so only the distinct forms that
+        # begin with a capital (picked out in C) take a Python step.
+        at_starts = Counter(compress(words, opens)).get
+        self.capitalised_counts: Counter[str] = Counter()
+        get = self.capitalised_counts.get
+        for form in compress(counts, map(str.isupper, map(_FIRST_CHAR, counts))):
+            n = counts[form] - at_starts(form, 0)
+            if n:
+                base = possessive_base(form)
+                self.capitalised_counts[base] = get(base, 0) + n
+        """Occurrences of capitalised forms away from the start of a sentence,
+        where capitals are chosen, not forced; possessives count as their base."""
         # A possessive is a use of the name: "Myanmar’s coup" is evidence for
         # "Myanmar" as much as "in Myanmar" is, so it counts under both forms.
         # Added in place, in the order of the forms, which keeps the key order
@@ -102,20 +167,7 @@ class Lexicon:
             lower = form[:-2].lower()
             # dict.get rather than ``+=``: Counter's __missing__ is a Python call per new key.
             self.lower_counts[lower] = get(lower, 0) + n
-        # Count the forms away from sentence starts first and test for a
-        # capital once per distinct form, not once per token: the lexicon is
-        # built for every document and must stay cheap.
-        inside = Counter(compress(words, map(not_, map(_TOKEN_OPENS, tokens))))
-        # Fold possessives over the distinct forms, not over every token.
-        self.capitalised_counts: Counter[str] = Counter()
-        get = self.capitalised_counts.get
-        for form, n in inside.items():
-            if form[0].isupper():
-                base = possessive_base(form)
-                self.capitalised_counts[base] = get(base, 0) + n
-        """Occurrences of capitalised forms away from the start of a sentence,
-        where capitals are chosen, not forced; possessives count as their base."""
-        self.names: Counter[str] = _count_names(tokens, text, self.capitalised_forms)
+        self.names: Counter[str] = _count_names(words, opens, joined, self.capitalised_forms)
         """Multi-word capitalised sequences ("Min Aung Hlaing") and their counts;
         "Min Aung Hlaing’s" counts as "Min Aung Hlaing"."""
 
@@ -123,7 +175,7 @@ class Lexicon:
     def capitalised_forms(self) -> list[str]:
         """The forms of ``counts`` that begin with a capital, in the order of
         ``counts``: several name rules start from these, and most forms are not."""
-        return [w for w in self.counts if w[0].isupper()]
+        return list(compress(self.counts, map(str.isupper, map(_FIRST_CHAR, self.counts))))
 
     def count(self, word: str) -> int:
         """How often ``word`` occurs in this form (or as its possessive)."""
@@ -157,67 +209,64 @@ class Lexicon:
         return cache[min_count]
 
 
-def _count_names(tokens: list[Token], text: str, capitalised_forms: Iterable[str] | None = None) -> Counter[str]:
+def _count_names(
+    words: list[str], opens: list[bool], joined: list[bool], capitalised_forms: Iterable[str] | None = None
+) -> Counter[str]:
     """Count runs of 2-4 capitalised words joined by single spaces.
 
     Every sub-run of a longer run is counted too, so "Min Aung Hlaing" also
     counts "Aung Hlaing"; the entity rule wants the longest recurring form
-    and can ask for it. ``capitalised_forms`` (the Lexicon's, when it has
-    them) must hold every distinct token text that begins with a capital;
+    and can ask for it. The arguments are the Lexicon's. ``capitalised_forms``
+    (when given) must hold every distinct word that begins with a capital;
     other strings in it are never looked up, so do no harm.
     """
     names: Counter[str] = Counter()
-    run: list[Token] = []
-
     get = names.get  # not ``+=``: Counter's __missing__ is a Python call per new name
 
-    def flush() -> None:
-        texts = list(map(_TOKEN_TEXT, run))
+    def count(first: int, end: int, possessive: bool) -> None:
+        """Count the names in the run of words ``first`` to ``end`` (exclusive)."""
+        texts = words[first:end]
+        if possessive:
+            # "Min Aung Hlaing’s visit": the name is counted without its ending.
+            texts[-1] = texts[-1][:-2]
         # "The Diplomat" at a sentence start is not a name "The Diplomat"
         # any more than "However Lavrov" is; skip runs that only look
         # capitalised because a sentence begins there.
-        skip = [t.sentence_start and t.text.lower() in _FUNCTION_WORDS for t in run]
-        for size in range(2, min(4, len(run)) + 1):
-            for i in range(len(run) - size + 1):
-                if skip[i]:
-                    continue
-                name = " ".join(texts[i : i + size])
-                names[name] = get(name, 0) + 1
+        skip = [opens[first + k] and texts[k].lower() in _FUNCTION_WORDS for k in range(len(texts) - 1)]
+        for size in range(2, min(4, len(texts)) + 1):
+            for k in range(len(texts) - size + 1):
+                if not skip[k]:
+                    name = " ".join(texts[k : k + size])
+                    names[name] = get(name, 0) + 1
 
-    # Which forms can be part of a name, decided once per distinct form.
+    # Which forms can be part of a name, and which close one, decided once per distinct form.
     if capitalised_forms is None:
-        capitalised_forms = [word for word in set(map(_TOKEN_TEXT, tokens)) if word[0].isupper()]
+        capitalised_forms = [word for word in set(words) if word[0].isupper()]
     capitalised = {word for word in capitalised_forms if word.lower() not in _FUNCTION_WORDS_INSIDE_NAMES}
-    # Only the capitalised tokens are visited (found by compress() in C, not
-    # by a Python step per token): any other token ends a run, so a gap in
-    # their indices is where the run ends. flush() is called only for runs
-    # of two or more, and the cheap conditions are tested first.
-    previous = -2
-    for i in compress(range(len(tokens)), map(capitalised.__contains__, map(_TOKEN_TEXT, tokens))):
-        tok = tokens[i]
-        word = tok.text
-        if run and (i != previous + 1 or text[run[-1].end : tok.start] != " "):
-            if len(run) > 1:
-                flush()
-            run = []
+    possessives = {word for word in capitalised if len(word) > 2 and word[-2:] in _POSSESSIVE_SET}
+    # Only the capitalised words are visited (found by compress() in C, not
+    # by a Python step per word). A run is consecutive words ``first`` to
+    # ``previous``; any other word, or a gap other than one space, ends it.
+    first = previous = -2
+    for i in compress(range(len(words)), map(capitalised.__contains__, words)):
+        if i != previous + 1 or not joined[i]:
+            if previous > first:
+                count(first, previous + 1, False)
+            first = i
         previous = i
-        if len(word) > 2 and word[-2:] in _POSSESSIVE_SET:
-            # "Min Aung Hlaing’s visit": the possessive closes the name, and
-            # the name is counted without its ending.
-            run.append(tok._replace(text=word[:-2]))
-            if len(run) > 1:
-                flush()
-            run = []
-        else:
-            run.append(tok)
-    if len(run) > 1:
-        flush()
+        if words[i] in possessives:
+            # The possessive closes the run: the next word starts a new one.
+            if i > first:
+                count(first, i + 1, True)
+            first = previous = -2
+    if previous > first:
+        count(first, previous + 1, False)
     return names
 
 
-_TOKEN_TEXT = itemgetter(2)  # Token.text, at C speed for map()
 _LAST_TWO = itemgetter(slice(-2, None))  # word[-2:], at C speed for map()
-_TOKEN_OPENS = itemgetter(3)  # Token.sentence_start
+_FIRST_CHAR = itemgetter(0)  # word[0], at C speed for map()
+_PLUS_ONE = (1).__add__  # n + 1, at C speed for map()
 
 
 class Possessive(NamedTuple):
@@ -280,7 +329,12 @@ class Document:
     @cached_property
     def line_starts(self) -> list[int]:
         """Offset of the first character of each line (after \\n, \\r\\n or \\r)."""
-        return [0] + [m.end() for m in _LINE_BREAK_RE.finditer(self.text)]
+        text = self.text
+        if "\r" not in text:
+            # Most texts: each line starts one past the end of the one before,
+            # summed in C rather than a Python step per line break.
+            return [0, *accumulate(map(_PLUS_ONE, map(len, text.split("\n")[:-1])))]
+        return [0] + [m.end() for m in _LINE_BREAK_RE.finditer(text)]
 
     def position(self, offset: int) -> Position:
         """1-based line and column of ``offset``."""
@@ -342,26 +396,28 @@ class Document:
 
     # ------------------------------------------------------------------ words
     @cached_property
-    def tokens(self) -> list[Token]:
-        """Every word with its offsets, outside protected regions."""
-        # This property is built for every document and dominated the cost of
-        # a check as a Python loop over the matches. Instead: one split gives
-        # the gaps and the words in turn ([gap, word, gap, word, ..., gap]),
-        # their running lengths give the offsets, and the Tokens are built by
-        # map() without a Python step per word.
+    def _words(self) -> _WordColumns:
+        """Every word outside protected regions, as parallel lists.
+
+        Built for every document, so built in C: one split gives the gaps and
+        the words in turn ([gap, word, gap, word, ..., gap]), their running
+        lengths give the offsets, and no Python step is taken per word. Token
+        tuples are made from these only when a rule asks for them.
+        """
         text = self.text
-        parts = _WORD_SPLIT_RE.split(text)
+        parts = _split_words(text)
         words = parts[1::2]
         if not words:
-            return []
+            return _WordColumns([], [], [], [], [])
         bounds = list(accumulate(map(len, parts)))
         starts = bounds[0::2]
         ends = bounds[1::2]
+        gaps = parts[0:-1:2]  # the text before each word, since the previous one
         # Whether a word opens a sentence depends only on the gap since the
         # previous word (protected or not); the same few gaps (" ", ", ",
         # ". ", a blank line) recur all through a text, so each distinct gap
         # is judged once.
-        opens = list(map(_GapOpens().__getitem__, parts[0:-1:2]))
+        opens = list(map(_GapOpens().__getitem__, gaps))
         regions = self.protected
         if regions:
             # Drop the words that touch a protected region; regions are sorted
@@ -373,28 +429,58 @@ class Document:
             if skip:
                 keep = [i for i in range(len(words)) if i not in skip]
                 if not keep:
-                    return []
+                    return _WordColumns([], [], [], [], [])
                 starts = [starts[i] for i in keep]
                 ends = [ends[i] for i in keep]
                 words = [words[i] for i in keep]
                 opens = [opens[i] for i in keep]
+                # Two words are joined across the text between them, dropped words included.
+                gaps = [""] + list(map(text.__getitem__, map(slice, ends[:-1], starts[1:])))
         opens[0] = True  # the first word (outside protected regions) opens the text
-        # tuple.__new__ is what Token._make calls, minus a Python frame per word.
-        return list(map(tuple.__new__, repeat(Token), zip(starts, ends, words, opens)))
+        joined = list(map(" ".__eq__, gaps))
+        joined[0] = False
+        return _WordColumns(starts, ends, words, opens, joined)
 
-    def token_indices(self, forms: Container[str]) -> list[int]:
+    @cached_property
+    def tokens(self) -> Tokens:
+        """Every word with its offsets, outside protected regions."""
+        return Tokens(self._words)
+
+    @property
+    def words(self) -> list[str]:
+        """The text of each token, in order (``[t.text for t in tokens]``,
+        without building the tokens)."""
+        return self._words.words
+
+    def token_indices(self, forms: Container[str], words: Iterable[str] | None = None) -> list[int]:
         """Indices of the tokens whose text is in ``forms``, in order.
 
         Rules that look at a few word forms find their tokens here: the test
-        runs in C over every token, not as a Python step per token.
+        runs in C over every word, not as a Python step per token. When
+        every form begins with one of a few rare ``words`` (a name seen once
+        and its possessive), each word is found by ``str.find`` instead,
+        which costs a scan of the text per word and no step per token.
         """
+        if words is None:
+            all_words = self._words.words
+            return list(compress(range(len(all_words)), map(forms.__contains__, all_words)))
+        text = self.text
         tokens = self.tokens
-        return list(compress(range(len(tokens)), map(forms.__contains__, map(_TOKEN_TEXT, tokens))))
+        found = set()  # a set: a word may begin another word's forms too
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                i = tokens.index_at(at)
+                if i is not None and tokens.words[i] in forms:
+                    found.add(i)
+                at = text.find(word, at + 1)
+        return sorted(found)
 
     @cached_property
     def lexicon(self) -> Lexicon:
         """The document's own word and name statistics."""
-        return Lexicon(self.tokens, self.text)
+        cols = self._words
+        return Lexicon(cols.words, cols.opens, cols.joined)
 
     def finditer(self, pattern: regex.Pattern, start: int = 0) -> Iterator[regex.Match]:
         """Matches of ``pattern`` that do not touch a protected region."""
@@ -415,6 +501,46 @@ class Document:
                 yield Span(start, end)
 
 
+def _split_words(text: str) -> list[str]:
+    """``_WORD_SPLIT_RE.split(text)``, by the faster engine where it is the same.
+
+    Splitting is the costliest step of reading a document, and ``regex``
+    looks up the Unicode properties of every character. News text mostly
+    spells its words in Latin letters (ASCII, U+0080-U+024F and the
+    combining accents); with those letters listed, the standard engine
+    splits such a text the same way about 1.7 times faster. A text with a
+    letter outside them keeps the ``regex`` pattern.
+    """
+    for ch in set(_BEYOND_LATIN_RE.findall(text)):
+        if _is_letter(ch):
+            return _WORD_SPLIT_RE.split(text)
+    return _latin_word_split().split(text)
+
+
+# Characters outside ASCII, U+0080-U+024F and the combining accents: most are
+# punctuation (curly quotes, dashes), which leaves the split as it is.
+_BEYOND_LATIN_RE = re.compile(r"[^\x00-\u024f\u0300-\u036f]")
+
+
+@lru_cache(maxsize=1)
+def _latin_word_split() -> re.Pattern:
+    """WORD_RE with its letters listed for the Latin ranges (see _split_words),
+    in a capturing group, for the standard engine. Built on first use, from
+    ``regex``'s own tables, so both engines agree on what a letter is."""
+    latin = map(chr, (*range(0x80, 0x250), *range(0x300, 0x370)))
+    letters = "A-Za-z" + "".join(re.escape(ch) for ch in latin if _is_letter(ch))
+    return re.compile(f"([{letters}]+(?:['’\\-][{letters}]+)*)")
+
+
+@lru_cache(maxsize=8192)
+def _is_letter(ch: str) -> bool:
+    """True when ``ch`` is a letter or mark, as WORD_RE reads one."""
+    return _LETTER_RE.match(ch) is not None
+
+
+_LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
+
+
 def _address_spans(text: str) -> list[Span]:
     """Web and e-mail addresses, exactly as ``web|email`` would find them.
 
@@ -423,8 +549,10 @@ def _address_spans(text: str) -> list[Span]:
     for again after it, as the alternation would resume there.
     """
     spans: list[Span] = []
-    web = _WEB_ADDRESS_RE.search(text)
-    mail = _EMAIL_RE.search(text)
+    # Each pattern needs a literal that a plain str test finds far faster
+    # than the regex engine's scan, and most texts have neither.
+    web = _WEB_ADDRESS_RE.search(text) if "://" in text or "www." in text else None
+    mail = _EMAIL_RE.search(text) if "@" in text else None
     while web or mail:
         m = web if web and (mail is None or web.start() <= mail.start()) else mail
         spans.append(Span(*m.span()))

@@ -46,12 +46,15 @@ import enum
 import importlib.resources
 import re
 from functools import lru_cache
+from itertools import compress, count
+from operator import not_
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from cleaner.edits import FixKind, Severity
 from cleaner.errors import UsageError
 from cleaner.rule import FixAvailability, RuleMeta
+from cleaner.rules._regex_gate import Gate
 
 META = RuleMeta("CL401", "boilerplate", "boilerplate", Severity.WARNING, FixAvailability.ALWAYS)
 
@@ -83,12 +86,28 @@ class Pattern(NamedTuple):
     """The compiled expression; None for a plain phrase."""
 
 
+def _join(expressions: list[Pattern]) -> re.Pattern | None:
+    """One alternation of ``expressions``, with a named group per level."""
+    branches = []
+    for level in Level:  # keep, certain, likely: the first branch that matches wins
+        parts = [p.text for p in expressions if p.level is level]
+        if parts:
+            branches.append(f"(?P<{level.name}>" + "|".join(f"(?:{x})" for x in parts) + ")")
+    return re.compile("|".join(branches), re.I) if branches else None
+
+
+_NOT_BUILT = object()
+"""Marks a missing entry where None (no expression can match) is a valid one."""
+
+
 class PatternSet:
     """Patterns from one or more files, indexed for fast whole-line lookup.
 
     Phrases go in a dict; all regular expressions are joined into one
     alternation with a named group per level, so a line costs one dict
-    lookup and one regex call however many patterns there are.
+    lookup and one regex call however many patterns there are. That call
+    tries the expressions one after another, so each line is matched only
+    against those that could match it at all (see cleaner.rules._regex_gate), joined the same way.
     """
 
     _RANK = {Level.KEEP: 0, Level.CERTAIN: 1, Level.LIKELY: 2}
@@ -100,12 +119,14 @@ class PatternSet:
             # A keep phrase beats a delete phrase; otherwise the first file wins.
             if p.compiled is None and (p.text not in self._phrases or p.level is Level.KEEP):
                 self._phrases[p.text] = p
-        branches = []
-        for level in Level:  # keep, certain, likely: the first branch that matches wins
-            parts = [p.text for p in patterns if p.compiled is not None and p.level is level]
-            if parts:
-                branches.append(f"(?P<{level.name}>" + "|".join(f"(?:{x})" for x in parts) + ")")
-        self._regex = re.compile("|".join(branches), re.I) if branches else None
+        self._expressions = [p for p in patterns if p.compiled is not None]
+        self._regex = _join(self._expressions)
+        self._gates = [Gate.of(p.text) for p in self._expressions]
+        self._marks = "".join(sorted({c for g in self._gates for c in g.marks or ()}))
+        self._by_start: dict[str, re.Pattern | None] = {}
+        """The joined expressions that can match a line, by its first character and marks."""
+        self._joined: dict[tuple[int, ...], re.Pattern | None] = {}
+        """The same, by which expressions they are: many keys share one."""
         self._named: dict[tuple[Level, str], Pattern] = {}
         """Memo of which single expression matched a line, for messages."""
 
@@ -117,13 +138,34 @@ class PatternSet:
         phrase = self._phrases.get(norm)
         if phrase is not None and phrase.level is Level.KEEP:
             return phrase
-        m = self._regex.fullmatch(norm) if self._regex is not None else None
+        regex = self._regex_for(norm)
+        m = regex.fullmatch(norm) if regex is not None else None
         if m is None:
             return phrase
         level = Level[m.lastgroup]
         if phrase is not None and self._RANK[phrase.level] <= self._RANK[level]:
             return phrase
         return self._which(level, norm)
+
+    def _regex_for(self, norm: str) -> re.Pattern | None:
+        """The expressions that can match ``norm``, joined: the ones that can
+        start with its first character and find the marks they need in it.
+
+        Leaving out an expression that cannot match changes no answer: the
+        same expression still wins, in the same order.
+        """
+        if not norm or not norm[0].isascii():
+            return self._regex  # the gates know ASCII first characters only
+        # A string key (the first character, then the rare marks present)
+        # hashes faster than a tuple: this runs for every short line.
+        key = norm[0] + "".join(filter(norm.__contains__, self._marks))
+        regex = self._by_start.get(key, _NOT_BUILT)
+        if regex is _NOT_BUILT:
+            which = tuple(i for i, gate in enumerate(self._gates) if gate.admits(key[0], key[1:]))
+            if which not in self._joined:
+                self._joined[which] = _join([self._expressions[i] for i in which])
+            regex = self._by_start[key] = self._joined[which]
+        return regex
 
     def _which(self, level: Level, norm: str) -> Pattern:
         # Only called on a hit: find the single expression, to name it.
@@ -156,9 +198,10 @@ def normalise(line: str) -> str:
     line = line.rstrip(_TRAILING)
     if "  " in line or "\t" in line or "\u00a0" in line:
         line = " ".join(line.split())
-    for curly, straight in _QUOTES:
-        if curly in line:
-            line = line.replace(curly, straight)
+    if not line.isascii():  # most lines are: no curly quote to look for
+        for curly, straight in _QUOTES:
+            if curly in line:
+                line = line.replace(curly, straight)
     return line.casefold()
 
 
@@ -285,9 +328,11 @@ _BRAND = re.compile(r"[^\s:]{2,30}:\s")
 
 def _social_or_menu(norm: str) -> str | None:
     """Why a line is a share bar or a section menu, or None."""
-    # Cheap gate first: such a line starts with one of the listed words.
+    # Cheap gates first: such a line is short and starts with one of the listed words.
+    if len(norm) > 160:
+        return None
     first = norm.split(None, 1)[0].strip("|•·/,") if norm else ""
-    if first not in _LIST_FIRST_WORDS or len(norm) > 160:
+    if first not in _LIST_FIRST_WORDS:
         return None
     tokens = _TOKENS.findall(norm)
     if len(tokens) >= 2 and all(t in _SOCIAL for t in tokens) and sum(t in _NETWORKS for t in set(tokens)) >= 2:
@@ -359,8 +404,8 @@ PASSES = [
 ]
 
 
-# A non-blank line of at most _MAX_LINE characters (after its indentation).
-# Finding them in C skips the long paragraphs without a Python-level loop.
+# A non-blank line of at most _MAX_LINE characters (after its indentation),
+# where "\n" alone ends a line. _lines() reads a text without "\r" faster.
 _SHORT_LINE = re.compile(r"^[^\S\n]*(\S[^\n]{0,%d})$" % (_MAX_LINE - 1), re.M)
 
 
@@ -368,24 +413,22 @@ def check(doc, settings):
     patterns = patterns_for(settings)
     text = doc.text
     starts = doc.line_starts
+    blank, lines = _lines(doc)
     hits: dict[int, _Hit] = {}
     kept: set[int] = set()
-    tail_from = _tail_start(doc)
-    seen: set[int] = set()
-    for m in _SHORT_LINE.finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        seen.add(i)
-        _classify(i, normalise(m.group(1)), patterns, i >= tail_from, hits, kept)
-    # Footer lines too long for the patterns may still be a site tagline.
-    for i in range(tail_from, len(starts)):
-        if i not in seen:
+    tail_from = _tail_start(blank)
+    for i, content in lines:
+        if content is not None:
+            _classify(i, normalise(content), patterns, i >= tail_from, hits, kept)
+        elif i >= tail_from:
+            # Footer lines too long for the patterns may still be a site tagline.
             span = doc.line_span(starts[i])
             if span.end - span.start <= _MAX_TAGLINE and _tagline(normalise(text[span.start : span.end])):
                 hits[i] = _Hit(i, FixKind.SUGGESTED, "a site tagline in the footer")
     if not hits:
         return
-    _add_widget_headings(doc, hits, kept, tail_from)
-    spans = _deletions(doc, hits)
+    _add_widget_headings(doc, hits, kept, tail_from, blank)
+    spans = _deletions(doc, hits, blank)
     for hit in sorted(hits.values()):
         start, end = spans[hit.line]
         shown = text[starts[hit.line] : doc.line_span(starts[hit.line]).end].strip()
@@ -422,20 +465,41 @@ def _clip(line: str, width: int = 60) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
-def _is_blank(doc, i: int) -> bool:
-    # Line ``i`` with its line break: the break is whitespace too, so the line
-    # is blank either way, and indexing the line starts spares the bisect of
-    # line_span() on a call made for most lines of the footer.
+def _lines(doc) -> tuple[list[bool], list[tuple[int, str | None]]]:
+    """Which lines are blank, and each other line's index with its text from
+    the first non-space, or None for one longer than _MAX_LINE.
+
+    A line counts as blank with its line break (whitespace too).
+    """
+    text = doc.text
+    if "\r" not in text:
+        # "\n" alone ends lines: one split gives every line, and lstrip() what
+        # _SHORT_LINE's group holds; no regex scan, and no bisect per line.
+        contents = list(map(str.lstrip, text.split("\n")))
+        blank = list(map(not_, contents))
+        filled = zip(compress(count(), contents), filter(None, contents))  # (index, text) of each non-blank line
+        return blank, [(i, c if len(c) <= _MAX_LINE else None) for i, c in filled]
+    # Otherwise "\r" ends lines too, but _SHORT_LINE sees "\n" alone (a line of
+    # a text in old Mac line breaks runs on): keep exactly its lines.
     starts = doc.line_starts
-    end = starts[i + 1] if i + 1 < len(starts) else len(doc.text)
-    return not doc.text[starts[i] : end].strip()
+    ends = starts[1:]
+    ends.append(len(text))
+    blank = list(map(not_, map(str.strip, map(text.__getitem__, map(slice, starts, ends)))))
+    lines: list[tuple[int, str | None]] = []
+    seen: set[int] = set()
+    for m in _SHORT_LINE.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        seen.add(i)
+        lines.append((i, m.group(1)))
+    lines.extend((i, None) for i in range(len(starts)) if i not in seen and not blank[i])
+    return blank, lines
 
 
-def _tail_start(doc) -> int:
+def _tail_start(blank: list[bool]) -> int:
     """Index of the first line of the footer: the last few non-blank lines."""
     seen = 0
-    for i in range(len(doc.line_starts) - 1, -1, -1):
-        if not _is_blank(doc, i):
+    for i in range(len(blank) - 1, -1, -1):
+        if not blank[i]:
             seen += 1
             if seen == _TAIL_LINES:
                 return i
@@ -446,7 +510,7 @@ def _tail_start(doc) -> int:
 _WIDGET_TITLE = re.compile(r"(?=.*\b[A-Z]{2,}\b)[A-Z][\w]*(?: [A-Z][\w]*){1,3}")
 
 
-def _add_widget_headings(doc, hits: dict[int, _Hit], kept: set[int], tail_from: int) -> None:
+def _add_widget_headings(doc, hits: dict[int, _Hit], kept: set[int], tail_from: int, blank: list[bool]) -> None:
     """Flag the short title of a footer widget.
 
     Two cases, both suggestions: a short line whose words all recur in the
@@ -458,28 +522,30 @@ def _add_widget_headings(doc, hits: dict[int, _Hit], kept: set[int], tail_from: 
     text = doc.text
     for i in sorted(hits):
         j = i - 1
-        while j >= 0 and _is_blank(doc, j):
+        while j >= 0 and blank[j]:
             j -= 1
         if j < tail_from or j in hits or j in kept:
             continue
         span = doc.line_span(doc.line_starts[j])
         line = text[span.start : span.end].strip()
+        if line.endswith((".", "!", "?")):  # a sentence (the article's last, often): no need for its words
+            continue
         words = _TOKENS.findall(normalise(line))
-        if not 1 <= len(words) <= 5 or line.endswith((".", "!", "?")):
+        if not 1 <= len(words) <= 5:
             continue
         below = doc.line_span(doc.line_starts[i])
         below_words = set(_TOKENS.findall(normalise(text[below.start : below.end])))
         if all(w in below_words for w in words):
             hits[j] = _Hit(j, FixKind.SUGGESTED, "the heading of the widget below it")
-        elif _WIDGET_TITLE.fullmatch(line) and _only_furniture_after(doc, j, hits):
+        elif _WIDGET_TITLE.fullmatch(line) and _only_furniture_after(blank, j, hits):
             hits[j] = _Hit(j, FixKind.SUGGESTED, "a widget title among the furniture after the article")
 
 
-def _only_furniture_after(doc, j: int, hits: dict[int, _Hit]) -> bool:
-    return all(k in hits or _is_blank(doc, k) for k in range(j + 1, len(doc.line_starts)))
+def _only_furniture_after(blank: list[bool], j: int, hits: dict[int, _Hit]) -> bool:
+    return all(k in hits or blank[k] for k in range(j + 1, len(blank)))
 
 
-def _deletions(doc, hits: dict[int, _Hit]) -> dict[int, tuple[int, int]]:
+def _deletions(doc, hits: dict[int, _Hit], blank: list[bool]) -> dict[int, tuple[int, int]]:
     """For each furniture line, the span that deletes it with one adjacent gap.
 
     A *run* is furniture lines with only blank lines between them. Every
@@ -498,23 +564,20 @@ def _deletions(doc, hits: dict[int, _Hit]) -> dict[int, tuple[int, int]]:
     def start_of(k: int) -> int:
         return starts[k] if k < n else size
 
-    def blank(k: int) -> bool:
-        return _is_blank(doc, k)
-
     order = sorted(hits)
     spans: dict[int, tuple[int, int]] = {}
     idx = 0
     while idx < len(order):
         run = [order[idx]]
         idx += 1
-        while idx < len(order) and all(blank(k) for k in range(run[-1] + 1, order[idx])):
+        while idx < len(order) and all(blank[k] for k in range(run[-1] + 1, order[idx])):
             run.append(order[idx])
             idx += 1
         above_text = run[0] - 1
-        while above_text >= 0 and blank(above_text):
+        while above_text >= 0 and blank[above_text]:
             above_text -= 1
         below_text = run[-1] + 1
-        while below_text < n and blank(below_text):
+        while below_text < n and blank[below_text]:
             below_text += 1
         has_next = below_text < n
         gap_above = run[0] - above_text - 1

@@ -32,7 +32,6 @@ Fix safety:
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from typing import Iterable, Iterator, NamedTuple
@@ -67,6 +66,13 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 # shorter run is followed by a letter of the same class): the matches are
 # those of r"\b(?:[U]\w*[U]|[^\W\d_U]+[U])\w*", found about 20% faster.
 _STYLED_RE = re.compile(rf"\b(?:[{_UPPER}][^\W{_UPPER}]*+[{_UPPER}]|[^\W\d_{_UPPER}]++[{_UPPER}])\w*+")
+# A capital after a word character, and the rest of its word: every styled
+# word has one. The pattern starts with the capital so the engine skips to
+# the next capital in C; the lookbehind then checks the character before it.
+# Taking the rest of the word moves the search past the word's other capitals.
+_INNER_CAPITAL = re.compile(rf"[{_UPPER}](?<=\w[{_UPPER}])\w*")
+_WORD_REST = re.compile(r"\w*")
+_WORD_END = re.compile(r"\w*\Z")
 
 
 class _Hit(NamedTuple):
@@ -105,12 +111,9 @@ PASSES = [
 
 def check(doc, settings) -> Iterator:
     text = doc.text
-    # Pass 1, one regex over the text: forms with chosen capitals. Most
-    # documents have none that recur, and the rule stops here.
-    if doc.protected:
-        styled = Counter(m.group() for m in doc.finditer(_STYLED_RE))
-    else:  # nothing to skip: let findall build the list in C
-        styled = Counter(_STYLED_RE.findall(text))
+    # Pass 1: forms with chosen capitals. Most documents have none that
+    # recur, and the rule stops here.
+    styled = Counter(_styled_words(text, doc.is_protected if doc.protected else None))
     best_by_lower: dict[str, str] = {}
     for form, n in styled.items():
         lower = form.lower()
@@ -123,12 +126,26 @@ def check(doc, settings) -> Iterator:
             best_by_lower[lower] = form
     if not best_by_lower:
         return
+    # Only a title-case spelling ("Nba") of a watched word is ever flagged
+    # (lower case never is, and styled forms are the evidence). Most texts
+    # hold none: one str.find each says so, and pass 2, whose lower-casing
+    # of the whole text costs more than the rest of the rule, is skipped.
+    # Asked of ASCII words only, whose title-case spellings are known, and
+    # only of texts without "İ", the one character whose lower case is
+    # longer (those take the regex path below, which matches more).
+    if (
+        all(map(str.isascii, best_by_lower))
+        and not any(title in text for word in best_by_lower for title in _ascii_title_forms(word))
+        and _LONGER_LOWER not in text
+    ):
+        return
     # Pass 2: every spelling of those words, whatever its case: whole-word
     # str.find over the lower-cased text (a regex of these words would be
     # compiled anew for almost every document; a Python loop over all words
     # is slower still).
     lower_text = text.lower()
-    if len(lower_text) == len(text) and all(_is_word_char(ch) for word in best_by_lower for ch in word):
+    # (Each word must still be all \w characters: lower() turns "İ" into "i" and a combining mark.)
+    if len(lower_text) == len(text) and all(map(_WORD_REST.fullmatch, best_by_lower)):
         found = _whole_words(lower_text, best_by_lower)
     else:  # a character whose lower case is longer ("İ"): offsets would shift
         body = trie_regex(best_by_lower)
@@ -142,7 +159,11 @@ def check(doc, settings) -> Iterator:
         if _is_styled(form):
             continue
         lower = form.lower()
-        best = best_by_lower[lower]
+        best = best_by_lower.get(lower)
+        if best is None:
+            # Matched case-insensitively but folds elsewhere ("Nıb", dotless
+            # ı, for "nib"): another word, not a spelling of this one.
+            continue
         if counts[form] >= counts[best]:
             continue  # the "broken" form is the house style
         if best.isupper():
@@ -172,6 +193,56 @@ def check(doc, settings) -> Iterator:
             FixKind.SUGGESTED,
             data={"established": best, "count": counts[best]},
         )
+
+
+_LONGER_LOWER = "\u0130"  # "İ", whose lower case is "i" and a combining dot
+_KELVIN = "\u212a"  # the Kelvin sign, the one character besides "K" whose lower case is "k"
+
+
+def _ascii_title_forms(lower: str) -> tuple[str, ...]:
+    """The spellings in title case whose lower case is the ASCII word ``lower``.
+
+    Every character of such a spelling lower-cases to one ASCII character,
+    so after the first it is that character; the first is its capital, or
+    for a "k" also the Kelvin sign.
+    """
+    rest = lower[1:]
+    if lower[:1] == "k":
+        return ("K" + rest, _KELVIN + rest)
+    return (lower[:1].upper() + rest,)
+
+
+def _styled_words(text: str, is_protected=None) -> list[str]:
+    """``_STYLED_RE.findall(text)``, without the matches that ``is_protected`` rejects.
+
+    That pattern starts with \\b, so the engine tries it at every position
+    of the text. A styled word has a capital after another word character,
+    though, and those capitals are found by a pattern that starts with the
+    capital (the engine skips to them in C). Each word that holds one is
+    then tested whole: a match of _STYLED_RE runs from the start of a \\w
+    run to its end, so it is that word or nothing.
+    """
+    found = []
+    for m in _INNER_CAPITAL.finditer(text):
+        at, end = m.span()
+        start = _word_start(text, at)
+        word = text[start:end]
+        if _STYLED_RE.fullmatch(word) and not (is_protected and is_protected(start, end)):
+            found.append(word)
+    return found
+
+
+def _word_start(text: str, at: int) -> int:
+    """Where the run of \\w characters that holds ``text[at - 1]`` begins."""
+    if at < 2 or not _is_word_char(text[at - 2]):
+        return at - 1  # the capital is the word's second letter ("NBA", "iPhone"): most words
+    # Searched in a window first: \\w*\\Z from the window's start matches at
+    # the run's start, unless the run reaches past the window.
+    lo = max(0, at - 40)
+    start = _WORD_END.search(text, lo, at).start()
+    if start == lo and lo and _is_word_char(text[lo - 1]):
+        start = _WORD_END.search(text, 0, at).start()  # a run of more than 40 characters
+    return start
 
 
 def _whole_words(lower_text: str, words: Iterable[str]) -> list[tuple[int, int]]:
@@ -233,5 +304,5 @@ def _in_handle_or_path(text: str, start: int, end: int) -> bool:
 
 
 def _opens_sentence(tokens, start: int) -> bool:
-    i = bisect.bisect_left(tokens, (start,))
-    return i < len(tokens) and tokens[i].start == start and tokens[i].sentence_start
+    i = tokens.index_at(start)
+    return i is not None and tokens.opens[i]

@@ -46,7 +46,9 @@ _GLUE = re.compile(r"[.!?)\]\"”’;:,](?=[^\W_]|[(\[“\"])")
 # A bare word or a year repeated around a full stop: "said.said", "2023.2023".
 # Digits must be a four-digit year; shorter numbers are decimals or versions.
 # Matched only at a glue point, never scanned over the whole text.
-_WORD_BEFORE = re.compile(r"(?:[^\W\d_]{2,}|\d{4})\.\Z")
+# Matched backwards, on the reversed text before the stop: a search for
+# r"(?:[^\W\d_]{2,}|\d{4})\.\Z" would try every start in reach.
+_WORD_REVERSED = re.compile(r"[^\W\d_]{2,}|\d{4}")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _MAX_FRAGMENT = 120
 """Longest fragment compared, in code points: scrapers repeat a text node's
@@ -64,17 +66,23 @@ def _repeated_length(text: str, glue: int) -> int:
     one, and the fragment must hold at least two letters or digits, so that
     "U.S." or "p.m." are never read as a repeat.
     """
-    limit = min(_MAX_FRAGMENT, glue, len(text) - glue)
-    first = text[glue]
-    best = 0
-    # Candidate first copies start where the character at the glue recurs.
-    start = glue - 1
+    # The fragment ends with the two characters before the glue (a letter
+    # or so, then the punctuation), so its copy ends with them too: only
+    # their few occurrences after the glue can end a copy, and most glue
+    # points have none in reach. Tried from the longest, the first copy that
+    # passes is the answer.
+    if glue < 2:
+        return 0
+    tail = text[glue - 2 : glue]
+    stop = glue + min(_MAX_FRAGMENT, glue, len(text) - glue)
     while True:
-        start = text.rfind(first, glue - limit, start)
-        if start < 0:
-            break
-        length = glue - start
-        if length < 2 or text[start:glue] != text[glue : glue + length]:
+        found = text.rfind(tail, glue, stop)
+        if found < 0:
+            return 0
+        stop = found + 1  # the next try ends before this one
+        length = found + 2 - glue
+        start = glue - length
+        if text[start:glue] != text[glue : glue + length]:
             continue
         # Both copies must stand alone: "example.example.org" is a name.
         if start > 0 and _is_word_char(text[start - 1]):
@@ -83,13 +91,12 @@ def _repeated_length(text: str, glue: int) -> int:
         if after < len(text) and _is_word_char(text[after]):
             continue
         fragment = text[start:glue]
-        if sum(ch.isalnum() for ch in fragment) < 2:
+        if sum(map(str.isalnum, fragment)) < 2:
             continue
         # "10.10." is a number; only words and years repeat this way.
-        if not any(ch.isalpha() for ch in fragment) and not _YEAR.search(fragment):
+        if not any(map(str.isalpha, fragment)) and not _YEAR.search(fragment):
             continue
-        best = length
-    return best
+        return length
 
 
 FAILS = [
@@ -115,14 +122,22 @@ PASSES = [
 
 def check(doc, settings):
     text = doc.text
-    for m in doc.finditer(_GLUE):
+    # Not doc.finditer(): protected regions are asked about only where a
+    # finding would be made, and most glue points make none.
+    for m in _GLUE.finditer(text):
         glue = m.end()
         # The edit spans the punctuation at the glue too and puts it back:
         # a rule that would insert a space after that punctuation then
         # overlaps this edit instead of leaving a space before the deleted copy.
         mark = text[glue - 1]
+        # A cheap test first: a copy ends with the two characters before the
+        # glue, and most glue points (possessives, quotes) have none in reach.
+        if mark != "." and text.rfind(text[max(0, glue - 2) : glue], glue, glue + _MAX_FRAGMENT) < 0:
+            continue
         length = _repeated_length(text, glue)
         if length:
+            if doc.is_protected(glue - 1, glue):
+                continue
             fragment = text[glue : glue + length]
             yield META.edit(
                 glue - 1,
@@ -133,8 +148,8 @@ def check(doc, settings):
                 data={"fragment": fragment},
             )
             continue
-        word = _word_across_stop(text, glue)
-        if word:
+        word = _word_across_stop(text, glue) if mark == "." else None
+        if word and not doc.is_protected(glue - 1, glue):
             yield META.edit(
                 glue - 1,
                 glue + len(word),
@@ -149,11 +164,18 @@ def _word_across_stop(text: str, glue: int) -> str | None:
     """The word in "said.said" or the year in "2023.2023" at ``glue``, else None."""
     if text[glue - 1] != ".":
         return None
-    m = _WORD_BEFORE.search(text, max(0, glue - 40), glue)
+    # The copy after the stop ends with the word's last two characters: a
+    # quick find rules out most stops before the word is read.
+    if text.find(text[max(0, glue - 3) : glue - 1], glue, glue + 40) < 0:
+        return None
+    # The word: all the letters (two or more) or four digits before the stop,
+    # within 40 characters of the glue.
+    m = _WORD_REVERSED.match(text[max(0, glue - 40) : glue - 1][::-1])
     if m is None:
         return None
-    word = m.group()[:-1]
-    before = text[m.start() - 1] if m.start() > 0 else " "
+    start = glue - 1 - m.end()
+    word = text[start : glue - 1]
+    before = text[start - 1] if start > 0 else " "
     if before.isalnum() or before in ".'’":
         return None
     if not text.startswith(word, glue):

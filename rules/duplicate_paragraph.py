@@ -26,6 +26,10 @@ Fix safety:
 
 from __future__ import annotations
 
+import re
+from itertools import accumulate, compress, count, repeat
+from operator import not_
+
 import regex
 
 from cleaner.edits import FixKind, Severity
@@ -34,6 +38,8 @@ from cleaner.rule import FixAvailability, RuleMeta
 META = RuleMeta("CL204", "duplicate-paragraph", "duplication", Severity.WARNING, FixAvailability.ALWAYS)
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+"""_WORD on ASCII text (its only letters and digits), where the stdlib engine is faster."""
 _MIN_ADJACENT_WORDS = 3
 _SAFE_ADJACENT_WORDS = 8
 """Shorter adjacent repeats are suggestions: song lyrics and chants repeat
@@ -66,37 +72,123 @@ PASSES = [
 ]
 
 
+# A line break, kept by the split (group 1) so that line offsets add up.
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+# Whitespace to str.split() but not to the ``\S`` of doc.paragraphs(): with
+# one of these in the text a line of them alone would be blank to one and not
+# to the other, so such texts take the path through doc.paragraphs().
+_SPLIT_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
 def check(doc, settings):
     text = doc.text
+    if any(c in text for c in _SPLIT_ONLY_SPACES):
+        yield from _check_slow(doc)
+        return
+    # Every line, its offsets and its key from C-level passes; Python then
+    # steps once per line, with no regex call and no Document lookup per line.
+    # A paragraph is a run of non-blank lines, so it is what doc.paragraphs()
+    # finds, and its key is its lines' keys joined.
+    if "\r" in text:
+        parts = _LINE_BREAK.split(text)
+        lines = parts[0::2]
+        bounds = list(accumulate(map(len, parts), initial=0))
+        starts, ends = bounds[0::2], bounds[1::2]
+    else:  # "\n" alone breaks lines: str.split() is several times faster than a regex
+        lines = text.split("\n")
+        starts = doc.line_starts
+        ends = list(map((-1).__add__, starts[1:]))
+        ends.append(len(text))
+    keys = _keys(lines)
     seen: dict[str, int] = {}
-    previous = None  # (span, key) of the paragraph before
+    previous = None  # (end, key) of the paragraph before
+    first = 0  # line where the current paragraph starts
+    n = len(keys)
+    for i in range(n + 1):  # i == n ends the last paragraph
+        if i < n and keys[i]:
+            if i > first and keys[i] == keys[i - 1]:
+                yield from _line_repeat(ends[i - 1], ends[i], keys[i])
+            continue
+        if i > first:  # lines first..i-1 are a paragraph
+            end = ends[i - 1]
+            key = " ".join(keys[first:i])
+            if previous is not None and (key == previous[1] or key in seen):
+                yield from _paragraph_repeat(doc, previous[0], end, key, previous[1], seen)
+            seen.setdefault(key, starts[first])
+            previous = (end, key)
+        first = i + 1
+
+
+def _keys(lines: list[str]) -> list[str]:
+    """Each line with its spacing normalised, as " ".join(line.split()) gives it.
+
+    Splitting every word out costs more than the rest of the rule, and most
+    lines hold single spaces only, where strip() gives the same key: every
+    space but " " is unprintable, so a printable line without "  " is one.
+    """
+    keys = list(map(str.strip, lines))
+    for i in compress(count(), map(not_, map(str.isprintable, lines))):
+        keys[i] = " ".join(lines[i].split())
+    for i in compress(count(), map(str.__contains__, lines, repeat("  "))):
+        keys[i] = " ".join(lines[i].split())
+    return keys
+
+
+def _check_slow(doc):
+    """The same findings, through doc.paragraphs() and doc.line_span()."""
+    text = doc.text
+    seen: dict[str, int] = {}
+    previous = None  # (end, key) of the paragraph before
     for para in doc.paragraphs():
         yield from _repeated_lines(doc, para)
         key = " ".join(text[para.start : para.end].split())
         if previous is not None and (key == previous[1] or key in seen):
-            words = len(_WORD.findall(key))
-            if key == previous[1] and words >= _MIN_ADJACENT_WORDS:
-                yield META.edit(
-                    previous[0].end,
-                    para.end,
-                    f"Paragraph repeated right after itself ({words} words): delete the copy",
-                    "",
-                    FixKind.SAFE if words >= _SAFE_ADJACENT_WORDS else FixKind.SUGGESTED,
-                    data={"words": words},
-                )
-            elif key in seen and words >= _MIN_DISTANT_WORDS:
-                line = doc.position(seen[key]).line
-                yield META.edit(
-                    previous[0].end,
-                    para.end,
-                    f"Paragraph repeats the one at line {line} ({words} words): delete the copy?",
-                    "",
-                    FixKind.SUGGESTED,
-                    severity=Severity.INFO,
-                    data={"words": words, "first_line": line},
-                )
+            yield from _paragraph_repeat(doc, previous[0], para.end, key, previous[1], seen)
         seen.setdefault(key, para.start)
-        previous = (para, key)
+        previous = (para.end, key)
+
+
+def _paragraph_repeat(doc, previous_end: int, end: int, key: str, previous_key: str, seen: dict[str, int]):
+    """The finding for a paragraph whose key repeats the one before or an earlier one."""
+    words = _count_words(key)
+    if key == previous_key and words >= _MIN_ADJACENT_WORDS:
+        yield META.edit(
+            previous_end,
+            end,
+            f"Paragraph repeated right after itself ({words} words): delete the copy",
+            "",
+            FixKind.SAFE if words >= _SAFE_ADJACENT_WORDS else FixKind.SUGGESTED,
+            data={"words": words},
+        )
+    elif key in seen and words >= _MIN_DISTANT_WORDS:
+        line = doc.position(seen[key]).line
+        yield META.edit(
+            previous_end,
+            end,
+            f"Paragraph repeats the one at line {line} ({words} words): delete the copy?",
+            "",
+            FixKind.SUGGESTED,
+            severity=Severity.INFO,
+            data={"words": words, "first_line": line},
+        )
+
+
+def _line_repeat(previous_end: int, end: int, key: str):
+    """The finding for a line that repeats the line before it, if it is long enough."""
+    words = _count_words(key)
+    if words >= _MIN_ADJACENT_WORDS:
+        yield META.edit(
+            previous_end,
+            end,
+            f"Line repeated right after itself ({words} words): delete the copy",
+            "",
+            FixKind.SAFE if words >= _SAFE_ADJACENT_WORDS else FixKind.SUGGESTED,
+            data={"words": words},
+        )
+
+
+def _count_words(key: str) -> int:
+    return len((_ASCII_WORD if key.isascii() else _WORD).findall(key))
 
 
 def _repeated_lines(doc, para):
@@ -110,16 +202,8 @@ def _repeated_lines(doc, para):
     while offset < para.end:
         span = doc.line_span(offset)
         key = " ".join(text[span.start : span.end].split())
-        words = len(_WORD.findall(key)) if prev_span is not None and key == prev_key else 0
-        if words >= _MIN_ADJACENT_WORDS:
-            yield META.edit(
-                prev_span.end,
-                span.end,
-                f"Line repeated right after itself ({words} words): delete the copy",
-                "",
-                FixKind.SAFE if words >= _SAFE_ADJACENT_WORDS else FixKind.SUGGESTED,
-                data={"words": words},
-            )
+        if prev_span is not None and key == prev_key:
+            yield from _line_repeat(prev_span.end, span.end, key)
         prev_span, prev_key = span, key
         offset = doc.line_span(offset, with_newline=True).end
         if offset == span.end:  # last line without a break

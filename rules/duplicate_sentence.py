@@ -24,6 +24,8 @@ Fix safety:
 from __future__ import annotations
 
 import re
+from itertools import accumulate, chain, compress, count, repeat
+from operator import add, eq, not_
 from typing import NamedTuple
 
 from cleaner.edits import FixKind, Severity
@@ -34,10 +36,13 @@ META = RuleMeta("CL203", "duplicate-sentence", "duplication", Severity.WARNING, 
 # Where a sentence may end: spaces after sentence punctuation or a closing
 # quote or bracket, or a line break. Abbreviations ("Mr.") end a segment too,
 # so up to three segments are compared as one sentence.
-# The boundary is group 1 when a mark precedes it, else the whole match. The
-# mark is matched rather than looked behind for: a pattern that opens with a
-# character set is scanned for faster, and no boundary can hold a mark.
-_BOUNDARY = re.compile(r"[.!?…\"”’')\]]([ \t\u00a0]+)|\r\n|\r|\n")
+# The text is cut with one split in C. The pattern opens with a character
+# set, so the scan skips most of the text; that is why the mark is matched
+# with its spaces (the segment gets it back below) rather than looked behind
+# for. Line breaks in a row are one boundary (blank lines make no empty
+# segments), told from a mark and its spaces by being all whitespace.
+_BOUNDARY = re.compile(r"([.!?…\"”’')\]\r\n](?:(?<=[\r\n])[\r\n]*|[ \t\u00a0]+))")
+_MARKS = ".!?…\"”’')]"
 _SENTENCE = re.compile(r"[^\W_\d]|[\d\"“‘'(]")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*\Z")
 _MAX_SEGMENTS = 3
@@ -46,26 +51,52 @@ _SAFE_WORDS = 8
 _WORD = re.compile(r"[^\W_]+")
 
 
-class _Segment(NamedTuple):
-    start: int
-    end: int
-    line: int
+class _Segments(NamedTuple):
+    """The text between boundaries, each with the mark before its boundary.
+
+    Built by C-level passes over the split, not a Python step per segment.
+    A segment may be empty (at the start of the text, or between a mark's
+    spaces and a line break); it is never compared.
+    """
+
+    starts: list[int]
+    ends: list[int]
+    lines: list[int]
     """Counts line breaks, so a comparison never spans two lines."""
 
 
-def _segments(text: str) -> list[_Segment]:
-    segments = []
-    start = line = 0
-    for m in _BOUNDARY.finditer(text):
-        b0, b1 = m.span(1) if m.start(1) >= 0 else m.span()
-        if b0 > start:
-            segments.append(_Segment(start, b0, line))
-        if text[b1 - 1] in "\r\n":
-            line += 1
-        start = b1
-    if start < len(text):
-        segments.append(_Segment(start, len(text), line))
-    return segments
+def _segments(parts: list[str]) -> _Segments:
+    """The segments of a text from its split by _BOUNDARY."""
+    bounds = list(accumulate(map(len, parts), initial=0))
+    breaks = list(map(str.isspace, parts[1::2]))
+    # A boundary that is not all whitespace is a mark and its spaces: the
+    # mark ends the segment before it.
+    marks = chain(map(not_, breaks), (False,))
+    ends = list(map(add, bounds[1::2], marks))
+    lines = list(accumulate(breaks, initial=0))
+    return _Segments(bounds[0::2], ends, lines)
+
+
+def _candidates(parts: list[str]) -> list[int]:
+    """Indices of the segments that equal one of the next few on their line.
+
+    A repeat starts only at such a segment: its copy is cut into segments the
+    same way as the original, so the copy's first segment repeats the
+    original's first one, at most _MAX_SEGMENTS on. Most texts have none, and
+    equal strings are found in C.
+    """
+    # The split leaves a segment without the mark before its boundary, while
+    # a segment at the end of a line keeps it: compare without either.
+    keys = list(map(str.rstrip, parts[0::2], repeat(_MARKS)))
+    found = set()
+    lines = None
+    for k in range(1, _MAX_SEGMENTS + 1):
+        for i in compress(count(), map(eq, keys, keys[k:])):
+            if lines is None:  # only for the few equal pairs (a paragraph repeated on another line)
+                lines = list(accumulate(map(str.isspace, parts[1::2]), initial=0))
+            if lines[i] == lines[i + k]:
+                found.add(i)
+    return sorted(found)
 
 
 FAILS = [
@@ -91,16 +122,22 @@ PASSES = [
 
 def check(doc, settings):
     text = doc.text
-    segs = _segments(text)
-    n = len(segs)
-    i = 0
-    while i < n:
+    parts = _BOUNDARY.split(text)
+    candidates = _candidates(parts)
+    if not candidates:
+        return
+    starts, ends, lines = _segments(parts)
+    n = len(starts)
+    after = 0  # segments before this are the copy of a repeat already found
+    for i in candidates:  # no other segment can start a repeat
+        if i < after:
+            continue
         for k in range(1, _MAX_SEGMENTS + 1):
             last = i + 2 * k - 1
-            if last >= n or segs[last].line != segs[i].line:
-                break
-            a0, a1 = segs[i].start, segs[i + k - 1].end
-            b0, b1 = segs[i + k].start, segs[last].end
+            if last >= n or lines[last] != lines[i] or starts[last] == ends[last]:
+                break  # past the line (an empty segment ends one)
+            a0, a1 = starts[i], ends[i + k - 1]
+            b0, b1 = starts[i + k], ends[last]
             if a1 - a0 != b1 - b0 or text[a0:a1] != text[b0:b1]:
                 continue
             sentence = text[a0:a1]
@@ -119,6 +156,5 @@ def check(doc, settings):
                 FixKind.SAFE if words >= _SAFE_WORDS else FixKind.SUGGESTED,
                 data={"words": words},
             )
-            i = last  # the copy is handled; look for the next repeat after it
+            after = last + 1  # the copy is handled; look for the next repeat after it
             break
-        i += 1

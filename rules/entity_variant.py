@@ -40,13 +40,15 @@ References:
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
+from itertools import compress
 from typing import Iterator, NamedTuple
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
 from cleaner import wordstats
-from cleaner.document import _POSSESSIVE_ENDINGS, Document, Token, split_possessive
+from cleaner.document import Document, Token, Tokens, possessive_base, split_possessive
 from cleaner.edits import Edit, FixKind, Severity
 from cleaner.rule import FixAvailability, RuleMeta
 
@@ -111,6 +113,9 @@ _ENDINGS = frozenset(
 )
 
 
+_ONCE = (1).__eq__  # "seen once", for map() over the counts
+
+
 class Candidate(NamedTuple):
     """A name the variant may stand for, with the evidence."""
 
@@ -124,44 +129,46 @@ class Candidate(NamedTuple):
 def check(doc: Document, settings) -> Iterator[Edit]:
     lex = doc.lexicon
     mine = _user_words(settings)
-    # Most forms are lower case: the first test turns them away without a call.
-    # Only capitalised forms can be odd; the shape tests of _is_odd come first
-    # inline, so most forms are turned away without a call.
-    odd = {
-        w
-        for w in lex.capitalised_forms
-        if len(w) >= 4 and w[1:].islower() and w.isalpha() and w not in mine and _is_odd(w, lex)
-    }
+    forms = lex.capitalised_forms  # only capitalised forms can be odd
+    # An odd word is a capitalised word seen once (in any case) that no word
+    # list knows: a garble, maybe. The case-folded count includes the form's
+    # own, so an odd word is also seen once in this form: that test and the
+    # tests of the form alone (_may_be_garbled, kept per process), which turn
+    # most forms away, run in C over every form (map, compress, filter), and
+    # the Python tests only see the few left.
+    counts = lex.counts
+    seen = list(map(counts.__getitem__, forms))  # each form's count, for both filters below
+    once = compress(forms, map(_ONCE, seen))
+    odd = {w for w in filter(_may_be_garbled, once) if lex.count_lower(w) == 1 and w not in mine}
     if not odd:
         return
     multi = _index_by_word(lex.recurring_names(MIN_CANONICAL))
-    counts = lex.counts
     # A title-case word begins with a capital: the capitalised forms, in the
-    # order of the counts, are all the candidates.
+    # order of the counts, are all the candidates; those seen too rarely, and
+    # those not alphabetic and title case, are turned away in C first.
+    recurring = compress(forms, map(MIN_CANONICAL.__le__, seen))
     single = _index_by_initial(
-        {
-            w: c
-            for w in lex.capitalised_forms
-            if (c := counts[w]) >= MIN_CANONICAL and len(w) >= 4 and w.isalpha() and w.istitle() and lex.is_name(w)
-        }
+        {w: counts[w] for w in filter(str.istitle, filter(str.isalpha, recurring)) if len(w) >= 4 and lex.is_name(w)}
     )
-    # The odd words and their possessives, so the token loop is one set lookup.
-    # An odd word is alphabetic, so the forms whose base is odd are the odd
-    # words themselves and their possessives: look those up, not every form.
-    odd_forms = odd | {
-        word + ending for word in odd for ending in _POSSESSIVE_ENDINGS if word + ending in lex.counts
-    }
     tokens = doc.tokens
     text = doc.text
-    # The few tokens to look at, found without a Python step per token of the document.
-    for i in doc.token_indices(odd_forms):
+    for i in _odd_token_indices(doc, odd):
         tok = tokens[i]
-        base = split_possessive(tok.text).base
         before, after = text[tok.start - 1 : tok.start], text[tok.end : tok.end + 1]
         if (before and before in _IDENTIFIER_BEFORE) or (after and after in _IDENTIFIER_AFTER):
             continue  # part of an identifier, a handle or a word broken at a line end
-        best = _best_multi(tokens, i, base, multi, text)
-        if best is None and _stands_alone(tokens, i, text):
+        base = possessive_base(tok.text)
+        # The capitalised words right before and after the token, if any.
+        neighbours = [t for t in (_neighbour(tokens, i, text, -1), _neighbour(tokens, i, text, +1)) if t]
+        best = None
+        names = _names_around(base, neighbours, multi)
+        if names:
+            # Few tokens get here (most odd words share no word with a
+            # recurring name): only they need the whole runs around them.
+            run_before = _run_words(tokens, i, text, -1)[::-1]  # in reading order
+            run_after = _run_words(tokens, i, text, +1)
+            best = _best_multi(tok, base, run_before, run_after, names, text)
+        if best is None and _stands_alone(neighbours):
             best = _best_single(tok, base, single)
         if best is None:
             continue
@@ -187,38 +194,71 @@ def _user_words(settings) -> frozenset[str]:
     return dictionary_words(settings)
 
 
-def _stands_alone(tokens: list[Token], i: int, text: str) -> bool:
-    """True when no capitalised word but a title stands next to token ``i``.
+@lru_cache(maxsize=1 << 14)
+def _may_be_garbled(form: str) -> bool:
+    """True when the capitalised word ``form`` may be odd in some document:
+    four letters or more, all lower case after the capital, and unknown to
+    the word lists. It depends on the form alone, so is kept per process."""
+    return len(form) >= 4 and form[1:].islower() and form.isalpha() and not wordstats.is_known(form)
+
+
+def _odd_token_indices(doc: Document, odd: set[str]) -> list[int]:
+    """The indices of the tokens of the ``odd`` words, in text order.
+
+    An odd word is seen once in any case, its possessives included, so it
+    is exactly one token: itself or its possessive. ``str.find`` finds
+    every token that begins with the word, and the search for each word
+    stops at its token instead of scanning the rest of the text.
+    """
+    text = doc.text
+    tokens = doc.tokens
+    words = tokens.words
+    found = []
+    for word in odd:
+        at = text.find(word)
+        while at >= 0:
+            i = tokens.index_at(at)
+            if i is not None and possessive_base(words[i]) == word:
+                found.append(i)
+                break
+            at = text.find(word, at + 1)
+    found.sort()
+    return found
+
+
+def _stands_alone(neighbours: list[Token]) -> bool:
+    """True when no capitalised word but a title stands next to the token
+    whose :func:`_neighbour` words are ``neighbours``.
 
     "Simona Cotin" is a full name of its own, not "Colin" misspelt: a
     one-word correction is only made where the word is used alone ("asked
     Lavorv", "Mr Lavorv").
     """
-    neighbours = _run_words(tokens, i, text, -1)[:1] + _run_words(tokens, i, text, +1)[:1]
     return all(t.text in _TITLES or (t.sentence_start and t.text.lower() in _OPENERS) for t in neighbours)
 
 
-def _is_odd(word: str, lex) -> bool:
-    """A capitalised word seen once that no word list knows: a garble, maybe."""
-    # An alphabetic word has no apostrophe, so no possessive ending either.
-    if len(word) < 4 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
-        return False
-    return lex.count_lower(word) == 1 and not wordstats.is_known(word)
+def _neighbour(tokens: Tokens, i: int, text: str, step: int) -> Token | None:
+    """The capitalised word joined by a single space to token ``i``, before
+    it (step -1) or after it (+1), or None.
+
+    Tested on the token columns: most tokens have no such neighbour, and
+    only one that has is built as a Token.
+    """
+    j = i + step
+    if not 0 <= j < len(tokens):
+        return None
+    a, b = (j, i) if step < 0 else (i, j)
+    if text[tokens.ends[a] : tokens.starts[b]] != " " or not tokens.words[j][0].isupper():
+        return None
+    return tokens[j]
 
 
-def _run_words(tokens: list[Token], i: int, text: str, step: int) -> list[Token]:
+def _run_words(tokens: Tokens, i: int, text: str, step: int) -> list[Token]:
     """The capitalised words joined by single spaces before (step -1) or after (+1) token ``i``."""
     out: list[Token] = []
-    j = i + step
-    prev = tokens[i]
-    while 0 <= j < len(tokens):
-        tok = tokens[j]
-        a, b = (tok, prev) if step < 0 else (prev, tok)
-        if text[a.end : b.start] != " " or not tok.text[0].isupper():
-            break
+    while (tok := _neighbour(tokens, i, text, step)) is not None:
         out.append(tok)
-        prev = tok
-        j += step
+        i += step
     return out
 
 
@@ -239,24 +279,34 @@ def _index_by_initial(names: dict[str, int]) -> dict[str, dict[str, int]]:
     return index
 
 
-def _best_multi(
-    tokens: list[Token], i: int, base: str, index: dict[str, dict[str, int]], text: str
-) -> Candidate | None:
-    """The recurring multi-word name that the run around token ``i`` garbles.
+def _names_around(base: str, neighbours: list[Token], index: dict[str, dict[str, int]]) -> dict[str, int]:
+    """The recurring multi-word names a garble ``base`` may stand for: those
+    with a word beside it (its ``neighbours``) or at its own start.
 
     The garble needs an anchor in the name: an intact word beside it ("Min"
     in "Min Aunging"), or an intact word at its own start ("Élodie" in
     "Élodiehand" for "Élodie Marchand").
     """
-    before = _run_words(tokens, i, text, -1)[::-1]  # in reading order
-    after = _run_words(tokens, i, text, +1)
     names: dict[str, int] = {}
-    for tok in before[-1:] + after[:1]:
-        names.update(index.get(split_possessive(tok.text).base, {}))
+    if not index:
+        return names  # no recurring multi-word name
+    get = index.get
+    for neighbour in neighbours:
+        names.update(get(possessive_base(neighbour.text), {}))
     for cut in range(3, len(base) - 1):
-        names.update(index.get(base[:cut], {}))
-    if not names:
-        return None
+        if found := get(base[:cut]):  # most prefixes are no word of a name
+            names.update(found)
+    return names
+
+
+def _best_multi(
+    tok: Token, base: str, before: list[Token], after: list[Token], names: dict[str, int], text: str
+) -> Candidate | None:
+    """The recurring multi-word name that the run around ``tok`` garbles.
+
+    ``before`` and ``after`` are the capitalised words around it, in reading
+    order; ``names`` are the candidates, from :func:`_names_around`.
+    """
     low = base.lower()
     found: list[Candidate] = []
     for name, count in names.items():
@@ -266,7 +316,7 @@ def _best_multi(
             if j and [t.text for t in before[-j:]] != words[:j]:
                 continue
             for m in range(0, min(len(after), k - 1 - j) + 1):
-                if m and [split_possessive(t.text).base for t in after[:m]] != words[k - m :]:
+                if m and [possessive_base(t.text) for t in after[:m]] != words[k - m :]:
                     continue
                 middle = words[j : k - m]
                 inner_anchor = len(middle) >= 2 and base.startswith(middle[0]) and len(base) > len(middle[0]) + 1
@@ -283,8 +333,8 @@ def _best_multi(
                     # replacing it here would delete the word.
                     continue
                 part = fuzz.ratio(low, joined)
-                start = before[-j].start if j else tokens[i].start
-                end = after[m - 1].end if m else tokens[i].end
+                start = before[-j].start if j else tok.start
+                end = after[m - 1].end if m else tok.end
                 variant = split_possessive(text[start:end]).base
                 whole = fuzz.ratio(variant.lower(), name.lower())
                 if part >= _PART_RATIO and whole >= _needed(count):
@@ -312,6 +362,8 @@ def _best_single(tok: Token, base: str, index: dict[str, dict[str, int]]) -> Can
 
 def _fold(word: str) -> str:
     """``word`` without accents: "Erdoğan" and "Erdogan", "Michałkiewicz" and "Michalkiewicz" fold alike."""
+    if word.isascii():
+        return word  # nothing to strip (most names): skip the normalisation
     decomposed = unicodedata.normalize("NFKD", word.translate(_UNACCENTED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -50,8 +50,8 @@ References:
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Iterator, NamedTuple
+from functools import cached_property
+from typing import Callable, Iterator, NamedTuple
 
 import regex
 
@@ -150,16 +150,42 @@ class Split(NamedTuple):
     """Only where a capitalised word stands right before the join ("U Teza")."""
 
 
-class Facts(NamedTuple):
-    """What the rule asks of one document, worked out once per check."""
+class Facts:
+    """What the rule asks of one document, each worked out once per check
+    and only when a form needs it (a third of the documents have no
+    camel-case word to judge, and those never pay for the identifier counts)."""
 
-    lex: Lexicon
-    lower_camel: int
-    """Distinct lowerCamelCase words ("createServer") in the document."""
-    identifiers: bool
-    """The document writes code identifiers in its prose."""
-    successors: dict[str, frozenset[str]]
-    """For each word of a recurring name, the words that follow it there."""
+    def __init__(self, lex: Lexicon, odd: list[str]) -> None:
+        self.lex = lex
+        self.odd = odd
+        """The forms of ``lex.counts`` that _shape flags, in their order."""
+
+    @cached_property
+    def _camel_forms(self) -> list[str]:
+        """The document's camel-case word forms ("createServer", "ChildProcess")."""
+        return [form for form in self.odd if _shape(form) & _IDENTIFIER]
+
+    @cached_property
+    def lower_camel(self) -> int:
+        """Distinct lowerCamelCase words ("createServer") in the document."""
+        return sum(1 for form in self._camel_forms if form[:2].islower())
+
+    @cached_property
+    def identifiers(self) -> bool:
+        """The document writes code identifiers in its prose."""
+        return self.lower_camel >= _IDENTIFIER_DOCUMENT or (
+            sum(1 for form in self._camel_forms if not wordstats.is_known(form)) >= _IDENTIFIER_DOCUMENT
+        )
+
+    @cached_property
+    def successors(self) -> dict[str, frozenset[str]]:
+        """For each word of a recurring name, the words that follow it there."""
+        following: dict[str, set[str]] = {}
+        for name in self.lex.recurring_names(2):
+            words = name.split(" ")
+            for a, b in zip(words, words[1:]):
+                following.setdefault(a, set()).add(b)
+        return {k: frozenset(v) for k, v in following.items()}
 
 
 def _user_words(settings) -> frozenset[str]:
@@ -171,44 +197,31 @@ def _user_words(settings) -> frozenset[str]:
     return dictionary_words(settings)
 
 
-def _facts(doc: Document) -> Facts:
-    """Count the document's camel-case words and index its recurring names."""
-    lex = doc.lexicon
-    # One pass over the distinct forms; both counts below look only at these.
-    # (Most forms have no capital after the first letter: that test, repeated
-    # from _identifier_shaped, turns them away without a call.)
-    shaped = [form for form in lex.counts if not form[1:].islower() and _identifier_shaped(form)]
-    lower_camel = sum(1 for form in shaped if form[:2].islower())
-    identifiers = lower_camel >= _IDENTIFIER_DOCUMENT or (
-        sum(1 for form in shaped if not wordstats.is_known(form)) >= _IDENTIFIER_DOCUMENT
-    )
-    following: dict[str, set[str]] = {}
-    for name in lex.recurring_names(2):
-        words = name.split(" ")
-        for a, b in zip(words, words[1:]):
-            following.setdefault(a, set()).add(b)
-    return Facts(lex, lower_camel, identifiers, {k: frozenset(v) for k, v in following.items()})
-
-
 def check(doc: Document, settings) -> Iterator[Edit]:
     text = doc.text
-    facts = _facts(doc)
+    lex = doc.lexicon
+    # Most forms can never be a join nor look like code: _shape (kept per
+    # process) says so, called from C by filter, without a Python step per
+    # form; only the few it flags are looked at.
+    facts = Facts(lex, list(filter(_shape, lex.counts)))
     mine = _user_words(settings)
     # Decide once per distinct word form, then visit the tokens only when
     # some form is worth splitting: most documents have none.
     splits = {
         form: split
-        for form in facts.lex.counts
-        if not _never_split(form)
+        for form in facts.odd
+        if _shape(form) & _JOIN
         and (split := _split(form, facts)) is not None
         and form not in mine
         and possessive_base(form) not in mine
     }
     if not splits:
         return
-    # The few tokens to look at, found by a comprehension rather than a
-    # Python step per token of the document.
-    for tok in [tok for tok in doc.tokens if tok.text in splits]:
+    # The few tokens to look at (_split keeps only forms the document uses
+    # once), found by str.find rather than a Python step per token.
+    tokens = doc.tokens
+    for i in doc.token_indices(splits, words=splits):
+        tok = tokens[i]
         form = tok.text
         split = splits[form]
         if _in_code(text, tok.start, tok.end):
@@ -233,18 +246,20 @@ def _split(form: str, facts: Facts) -> Split | None:
     document's counts, not on where the form occurs (only the name-run
     context does, and that is marked for the caller to check).
     """
-    if _never_split(form):
+    if not _shape(form) & _JOIN:
         return None
     base = possessive_base(form)
     lex = facts.lex
     # A word the document uses more than once is its word, whatever it is.
     if lex.count_lower(base) > 1:
         return None
+    if base[0].isupper() and base[1:].islower():
+        # Most forms that get here: no capital after the first letter, so no
+        # hump, and no regex search for one.
+        return _name_split(base, facts)
     camel = _CAMEL.search(base)  # the only hump, if any (_never_split saw to that)
     if camel:
         return _camel_split(base, camel.start() + 1, facts)
-    if base[0].isupper() and base[1:].islower():
-        return _name_split(base, facts)
     m = _ACRONYM_JOIN.fullmatch(base)
     if m:
         return _acronym_split(m.group(1), m.group(2), facts.lex)
@@ -253,14 +268,55 @@ def _split(form: str, facts: Facts) -> Split | None:
     return None
 
 
-@lru_cache(maxsize=1 << 14)
+class _PerForm(dict):
+    """The answers of a function of one word form, kept per process (bounded).
+
+    Like ``lru_cache``, but a hit is a plain dict lookup, about twice as
+    fast: that counts where every form of every document is asked. The
+    answers never change, so forgetting them all when full costs only time.
+    """
+
+    def __init__(self, function: Callable[[str], bool], maxsize: int) -> None:
+        super().__init__()
+        self.function = function
+        self.maxsize = maxsize
+
+    def __missing__(self, form: str) -> bool:
+        if len(self) >= self.maxsize:
+            self.clear()
+        answer = self[form] = self.function(form)
+        return answer
+
+
+def _kept_per_form(maxsize: int):
+    """Decorator: ``function(form)`` answered from a :class:`_PerForm` table."""
+    return lambda function: _PerForm(function, maxsize).__getitem__
+
+
+# What a word form can be in any document, as flags (0 for most words).
+_JOIN = 1
+"""Some document may make the form a join (not :func:`_never_split`)."""
+_IDENTIFIER = 2
+"""The form is shaped like a code identifier (:func:`_identifier_shaped`)."""
+
+
+@_kept_per_form(maxsize=1 << 14)
+def _shape(form: str) -> int:
+    """The :data:`_JOIN` and :data:`_IDENTIFIER` flags of ``form``.
+
+    Both depend on the form alone, and most forms of every document have
+    neither, so the answer is kept per process (bounded) instead of worked
+    out per document: one look-up per form tells both.
+    """
+    return (0 if _never_split(form) else _JOIN) | (_IDENTIFIER if _identifier_shaped(form) else 0)
+
+
 def _never_split(form: str) -> bool:
     """True when no document can make ``form`` a join, whatever it says.
 
     Too short or not alphabetic; a word the lists know, or a rare inflection
-    of one; several humps (an identifier or a brand). These depend on the
-    form alone, and most forms of every document fail here, so the answer is
-    kept per process (bounded) instead of worked out per document.
+    of one; several humps (an identifier or a brand); a name with nothing
+    _name_split could split off.
     """
     base = possessive_base(form)
     if len(base) < 5 or not base.isalpha():
@@ -269,7 +325,11 @@ def _never_split(form: str) -> bool:
         return True
     if len(_CAMEL.findall(base)) > 1:
         return True  # several humps: an identifier or a brand, not a join
-    return _inflects_a_known_word(base)
+    if _inflects_a_known_word(base):
+        return True
+    # A name with no word at its end that _name_split could split off
+    # ("Kessaro", "Varnia"): most of the forms that get this far.
+    return base[0].isupper() and base[1:].islower() and not _may_end_in_a_word(base)
 
 
 def _camel_split(base: str, at: int, facts: Facts) -> Split | None:
@@ -343,24 +403,31 @@ def _camel_split(base: str, at: int, facts: Facts) -> Split | None:
 def _name_split(base: str, facts: Facts) -> Split | None:
     """A capitalised name run into a lower-case word: "Chinahave"."""
     lex = facts.lex
+    counts_get = lex.counts.get
     fallback: Split | None = None
     # Longest name first: "Chinahave" is "China" + "have", never "Chin" + "ahave".
     for at in range(len(base) - 2, 1, -1):
         left, right = base[:at], base[at:]
+        seen = counts_get(left, 0)  # lex.count(left)
+        if seen < 2 and (at < 4 or right not in _CLAUSE_WORDS):
+            # Most positions of most forms (rare names): the left part is not
+            # a word the document repeats, and no clause word follows it, so
+            # none of the tests below can pass. (Every word of a recurring
+            # name, a key of ``successors``, is seen twice or more.)
+            continue
         if right in _NAME_SUFFIXES:
             continue
         if len(right) < 3 and right not in wordstats.FUNCTION_WORDS:
             continue
-        if any(b != right and b.lower().endswith(right) for b in facts.successors.get(left, ())):
-            # "Élodiehand" where the document says "Élodie Marchand" is that
-            # name garbled (entity-variant's business), not "Élodie" + "hand".
-            return None
-        seen = lex.count(left)
+        if seen >= 2 and (following := facts.successors.get(left)):
+            if any(b != right and b.lower().endswith(right) for b in following):
+                # "Élodiehand" where the document says "Élodie Marchand" is that
+                # name garbled (entity-variant's business), not "Élodie" + "hand".
+                return None
         # The left part must be a name of the document ("China"), not an
         # everyday word it also writes in lower case ("User" in "Userinfo"),
         # and short right parts are easily the ending of a name: ask more.
-        named = lex.is_name(left) and lex.count(left.lower()) == 0
-        if seen >= 2 and named and wordstats.is_common(right, 4.5 if len(right) < 5 else wordstats.COMMON):
+        if seen >= 2 and lex.is_name(left) and lex.count(left.lower()) == 0 and _common_right_part(right):
             return Split(
                 left,
                 right,
@@ -392,6 +459,28 @@ def _name_split(base: str, facts: Facts) -> Split | None:
                 needs_name_run=True,
             )
     return fallback
+
+
+def _common_right_part(right: str) -> bool:
+    """True when ``right`` is common enough to split off a name ("have" in
+    "Chinahave"); short right parts are easily the ending of a name: ask more."""
+    return wordstats.is_common(right, 4.5 if len(right) < 5 else wordstats.COMMON)
+
+
+def _may_end_in_a_word(base: str) -> bool:
+    """False when :func:`_name_split` finds no split of ``base`` in any document.
+
+    Its splits all need a right part it accepts that is a clause word or
+    common enough; what else they need (and the garbled names that stop
+    the search) depends on the document, so is left to it.
+    """
+    for at in range(len(base) - 2, 1, -1):
+        right = base[at:]
+        if right in _NAME_SUFFIXES or (len(right) < 3 and right not in wordstats.FUNCTION_WORDS):
+            continue
+        if (right in _CLAUSE_WORDS and at >= 4) or _common_right_part(right):
+            return True
+    return False
 
 
 def _acronym_split(left: str, right: str, lex: Lexicon) -> Split | None:

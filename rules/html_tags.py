@@ -93,8 +93,8 @@ def check(doc, settings):
     if doc.markdown:
         return
     text = doc.text
-    if not _CANDIDATE.search(text):
-        return
+    if "<" not in text or not _CANDIDATE.search(text):
+        return  # the usual case: "<" is a one-character test, cheaper than the scan
     scripts = []
     for m in _SCRIPT.finditer(text):
         scripts.append(m.span())

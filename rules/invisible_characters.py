@@ -32,6 +32,7 @@ import regex
 
 from cleaner.edits import FixKind, Severity
 from cleaner.rule import FixAvailability, RuleMeta
+from cleaner.rules._text import START, matches_at
 
 META = RuleMeta("CL601", "invisible-characters", "unicode", Severity.WARNING, FixAvailability.ALWAYS)
 
@@ -65,11 +66,10 @@ _ALWAYS = regex.compile(
 )
 # Joiners only between Latin letters: elsewhere they shape emoji or scripts.
 _JOINERS = regex.compile(r"(?<=\p{Latin})[\u200c\u200d]+(?=\p{Latin})")
-# Where a match of _ALWAYS can first start (its opening lookahead's class).
-# The standard library's engine finds that character several times faster
-# than ``regex`` runs _ALWAYS, so most texts, which have none, skip the
-# scan, and the others start it there: nothing before can match, and the
-# lookbehind still sees the text before the start.
+# Where a match of _ALWAYS can start (its opening lookahead's class). The
+# standard library's engine finds these characters several times faster than
+# ``regex`` runs _ALWAYS over the text, so one stdlib scan finds them all and
+# _ALWAYS is only tried there (the lookbehind still sees the text before).
 _FIRST_ALWAYS = re.compile("[" + "".join(_NAMES) + r"\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 FAILS = [
@@ -89,10 +89,7 @@ PASSES = [
 
 def check(doc, settings):
     text = doc.text
-    scans = []
-    first = _FIRST_ALWAYS.search(text)
-    if first is not None:
-        scans.append(doc.finditer(_ALWAYS, first.start()))
+    scans = [matches_at(doc, _ALWAYS, map(START, _FIRST_ALWAYS.finditer(text)))]
     if "\u200c" in text or "\u200d" in text:  # what _JOINERS needs; most texts have neither
         scans.append(doc.finditer(_JOINERS))
     for matches in scans:

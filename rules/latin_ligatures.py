@@ -25,6 +25,7 @@ import unicodedata
 
 from cleaner.edits import FixKind, Severity
 from cleaner.rule import FixAvailability, RuleMeta
+from cleaner.rules._text import present
 
 META = RuleMeta("CL607", "latin-ligatures", "unicode", Severity.WARNING, FixAvailability.ALWAYS)
 
@@ -40,9 +41,9 @@ PASSES = ["the financial flows", "ﬗ Armenian ligature stays"]
 
 def check(doc, settings):
     text = doc.text
-    # Seven substring tests are much faster than a regex scan of a text
+    # Seven character tests are much faster than a regex scan of a text
     # that, almost always, has no ligature at all.
-    if not any(ch in text for ch in _CHARS):
+    if not present(text, _CHARS):
         return
     for m in _LIGATURES.finditer(text):
         letters = unicodedata.normalize("NFKC", m.group())

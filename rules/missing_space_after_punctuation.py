@@ -43,6 +43,7 @@ import regex
 
 from cleaner.edits import FixKind, Severity
 from cleaner.rule import FixAvailability, RuleMeta
+from cleaner.rules._text import START, present
 from cleaner.wordstats import is_common, zipf
 
 META = RuleMeta(
@@ -79,9 +80,11 @@ _GLUED_WORD = regex.compile(
     rf"(?:(?<=[,;])(?P<next>\p{{L}}{{2,}})|(?<=:)(?P<next>\p{{Lu}}\p{{Ll}}+)){_PROSE_AFTER}"
 )
 
-# A fast scan (stdlib engine, punctuation first) for the few places where the
-# full patterns above can match: a mark with a letter right after it.
-_CANDIDATE = re.compile(r"[.!?,;:]”?(?=[^\W\d_])")
+# A fast scan for the few places where the full patterns above can match: a
+# mark with a letter right after it. One stdlib scan per mark, because the
+# engine finds a literal first character several times faster than a class
+# such as "[.!?,;:]", and marks absent from the text cost one `in` test.
+_CANDIDATES = {mark: re.compile(re.escape(mark) + r"”?(?=[^\W\d_])") for mark in ".!?,;:"}
 
 FAILS = [
     ("the latest world news .Updated every hour", "the latest world news. Updated every hour"),
@@ -109,18 +112,14 @@ PASSES = [
 
 def check(doc, settings):
     text = doc.text
-    # One fast scan finds every mark with a letter right after it; the full
+    # Fast scans find every mark with a letter right after it; the full
     # patterns then decide which shape, if any, it is.
-    swapped, sentence, word = [], [], []
-    for c in _CANDIDATE.finditer(text):
-        i = c.start()
-        mark = text[i]
-        if i > 0 and text[i - 1] == " " and mark in ",;.":
-            swapped.append(i)
-        if mark in ".!?":
-            sentence.append(i)
-        if mark in ",;:":
-            word.append(i)
+    after = dict.fromkeys(_CANDIDATES, [])
+    for mark in present(text, "".join(_CANDIDATES)):
+        after[mark] = list(map(START, _CANDIDATES[mark].finditer(text)))
+    sentence = sorted(after["."] + after["!"] + after["?"])
+    word = sorted(after[","] + after[";"] + after[":"])
+    swapped = [i for i in sorted(after[","] + after[";"] + after["."]) if i > 0 and text[i - 1] == " "]
     for m in _matches(doc, _SWAPPED, swapped):
         mark, prev, nxt = m.group()[0], m.group("prev"), m.group("next")
         # No sentence ends on "the" or "in": "the .Net runtime" is a product name.

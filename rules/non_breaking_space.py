@@ -35,21 +35,36 @@ References:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import regex
 
 from cleaner.edits import FixKind, Severity
 from cleaner.rule import FixAvailability, RuleMeta
-from cleaner.rules._text import ABBREVIATIONS
+from cleaner.rules._text import ABBREVIATIONS, present
 
 META = RuleMeta("CL603", "non-breaking-space", "unicode", Severity.INFO, FixAvailability.ALWAYS)
 
-_ODD = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+# The odd spaces: U+00A0, U+1680, U+2000-U+200A, U+202F, U+205F, U+3000.
+_ODD = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _SCRIPT = r"[\p{Latin}\p{Greek}\p{Cyrillic}]"
+
+
 # The run: ordinary and odd spaces with at least one odd one. It is found
 # from its first odd space (odd spaces are rare, so this is cheap) and grown
 # over ordinary spaces on the left in Python.
-_ODD_RUN = re.compile(f"[{_ODD}][ {_ODD}]*")  # stdlib engine: faster for a plain class scan
+@lru_cache(maxsize=None)
+def _odd_run(odd: str) -> re.Pattern:
+    """The run pattern for a text whose odd spaces are ``odd``.
+
+    Most texts have one kind or none (an ``in`` test each proves which), and
+    the stdlib engine scans for a single literal character several times
+    faster than for the whole class; a run cannot hold an absent character.
+    """
+    odd = re.escape(odd)
+    return re.compile(f"[{odd}][ {odd}]*")
+
+
 # Before the run: a word (letters, or letters then a comma, semicolon or
 # closing quote). After it: a letter or an opening quote or bracket, then a word.
 _WORD_BEFORE = regex.compile(rf"(?<=(?P<word>{_SCRIPT}[\p{{L}}\p{{M}}]*)(?P<mark>[,;”’\"')\]]|\.)?)")
@@ -86,7 +101,10 @@ PASSES = [
 
 def check(doc, settings):
     text = doc.text
-    for m in _ODD_RUN.finditer(text):
+    odd = present(text, _ODD)
+    if not odd:
+        return
+    for m in _odd_run(odd).finditer(text):
         start, end = m.span()
         while start > 0 and text[start - 1] == " ":
             start -= 1

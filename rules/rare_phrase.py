@@ -212,7 +212,7 @@ def find(doc, detector: Detector) -> Iterator:
     if spans:
         # "Human privileges groups" holds the listed "human privileges": the
         # tortured-phrase rule reports it with a fix, so say nothing here.
-        listed = list(detector.listed.spans(doc))
+        listed = list(detector.listed.spans(doc, near=spans))
         spans = [(s, e) for s, e in spans if not any(ls < e and s < le for ls, le in listed)]
     for start, end in spans:
         matched = text[start:end]

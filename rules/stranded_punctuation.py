@@ -38,7 +38,7 @@ import regex
 
 from cleaner.edits import FixKind, Severity
 from cleaner.rule import FixAvailability, RuleMeta
-from cleaner.rules._text import ABBREVIATIONS
+from cleaner.rules._text import ABBREVIATIONS, START, matches_at
 from cleaner.wordstats import zipf
 
 META = RuleMeta("CL504", "stranded-punctuation", "punctuation", Severity.WARNING, FixAvailability.ALWAYS)
@@ -49,6 +49,10 @@ META = RuleMeta("CL504", "stranded-punctuation", "punctuation", Severity.WARNING
 _AFTER_WORD = r"(?:\p{L}\p{L}|[”’)\]])"
 _DOUBLE_COMMA = regex.compile(rf",(?<={_AFTER_WORD},)[ \t]*,(?!,)")
 _DOUBLE_PERIOD = regex.compile(rf"\.(?<={_AFTER_WORD}\.)\.(?!\.)(?=[\s”’\")\]]|$)")
+# Where a doubled comma can start: found by a stdlib scan for a literal first
+# character (several times faster than `regex` running the full pattern over
+# the text), so the full pattern is only tried at the few places found.
+_DOUBLE_COMMA_START = re.compile(r",(?=[ \t]*,)")
 # Roman numerals end list markers ("vii. other"), not sentences.
 _ROMAN = regex.compile(r"[ivxlc]+")
 # A lower-case word of three or more letters that is not itself part of a
@@ -58,9 +62,11 @@ _ROMAN = regex.compile(r"[ivxlc]+")
 _PERIOD_INSIDE = regex.compile(
     r"\.(?<=(?<![\p{L}\p{M}\p{N}.'’\-])(?P<prev>\p{Ll}{3,})\.) (?P<next>\p{Ll}{2,})\b(?![.\-’'@])"
 )
-# A period, a space and a letter that is not an ASCII capital: a fast first
-# scan (stdlib engine) for the few places the pattern above can match.
-_PERIOD_CANDIDATE = re.compile(r"\. [^\W\d_A-Z]")
+# A fast first scan (stdlib engine, literal first) for the few places where
+# the period patterns can match: a second period (_DOUBLE_PERIOD), or a space
+# and a letter that is not an ASCII capital (_PERIOD_INSIDE). One scan for
+# both, since each scan costs a pass over the text.
+_PERIOD_CANDIDATE = re.compile(r"\.(?=\.| [^\W\d_A-Z])")
 _COMMON = 3.5
 """Zipf the next word must reach: ordinary English, not a brand spelled in lower case."""
 
@@ -99,13 +105,17 @@ PASSES = [
 
 
 def check(doc, settings):
-    for m in doc.finditer(_DOUBLE_COMMA):
-        yield META.edit(m.start(), m.end(), "Doubled comma: keep one", ",", FixKind.SAFE)
-    for m in doc.finditer(_DOUBLE_PERIOD):
-        yield META.edit(m.start(), m.end(), "Two periods that are not an ellipsis: keep one", ".", FixKind.SAFE)
     text = doc.text
-    for c in _PERIOD_CANDIDATE.finditer(text):
-        m = _PERIOD_INSIDE.match(text, c.start())
+    for m in matches_at(doc, _DOUBLE_COMMA, map(START, _DOUBLE_COMMA_START.finditer(text))):
+        yield META.edit(m.start(), m.end(), "Doubled comma: keep one", ",", FixKind.SAFE)
+    periods = list(map(START, _PERIOD_CANDIDATE.finditer(text)))
+    doubled = [i for i in periods if text[i + 1] == "."]
+    for m in matches_at(doc, _DOUBLE_PERIOD, doubled):
+        yield META.edit(m.start(), m.end(), "Two periods that are not an ellipsis: keep one", ".", FixKind.SAFE)
+    for i in periods:
+        if text[i + 1] == ".":
+            continue
+        m = _PERIOD_INSIDE.match(text, i)
         if not m or doc.is_protected(m.start(), m.end()):
             continue
         prev, nxt = m.group("prev"), m.group("next")

@@ -35,8 +35,9 @@ References:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
@@ -66,6 +67,9 @@ _SEP_RE = regex.compile(r"\s+")
 # forward search tries every position of the window first (20x slower). The
 # greedy run of letters reaches as far left, so the match is the same.
 _WORD_BEFORE_RE = regex.compile(r"([\p{L}\p{M}]+)[ \t]+\Z", regex.REVERSE)
+_UNICODE_14 = unicodedata.unidata_version == "14.0.0"  # see _ascii_lower()
+# Same engine and flags as the trie (re, Unicode str): what its \b calls a word character.
+_STARTS_WITH_WORD_CHAR = re.compile(r"\w")
 
 
 class PhraseEntry(NamedTuple):
@@ -93,24 +97,114 @@ class PhraseTable:
     entries: dict[str, PhraseEntry]
     """Normalised tortured phrase (plural forms included) -> row; plural keys
     hold a row whose ``established`` is pluralised too."""
-    pattern: re.Pattern
-    """Case-insensitive: the fallback for texts whose lower-case form has another length."""
-    lower_pattern: re.Pattern
-    """The same trie for lower-cased text: about twice as fast as ignoring case."""
+
+    # The patterns are compiled on first use: a trie of the whole table
+    # takes tens of milliseconds to compile, which a one-file run feels, and
+    # most runs never need the case-insensitive one.
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """Case-insensitive: the fallback for texts whose lower-case form has another length."""
+        return _compile(self.entries, re.IGNORECASE)
+
+    @cached_property
+    def lower_pattern(self) -> re.Pattern:
+        """The same trie for lower-cased text: about twice as fast as ignoring case."""
+        return _compile(self.entries, 0)
 
     def lookup(self, matched: str) -> PhraseEntry | None:
         """The row for a matched span of text."""
-        return self.entries.get(normalise(matched))
+        # The keys are normalised already, so when the lower-cased match is a
+        # key it has no ’ and no other spacing than single spaces, and
+        # normalise() would return that key: the regex substitution is
+        # needed only for the rest (a line break, a curly apostrophe).
+        entry = self.entries.get(matched.lower())
+        return entry if entry is not None else self.entries.get(normalise(matched))
 
-    def spans(self, doc) -> Iterator[tuple[int, int]]:
-        """Where the table's phrases occur in ``doc``, outside protected regions."""
+    @cached_property
+    def ascii_keys(self) -> bool:
+        """True when every key is ASCII, so that lower-casing the ASCII letters of a text is enough."""
+        return all(map(str.isascii, self.entries))
+
+    @cached_property
+    def scan_pattern(self) -> re.Pattern:
+        """``lower_pattern`` for the phrases after the first character, with the
+        character before the phrase matched in front of it (see :func:`_compile_scan`).
+        Compiled on first use: the tables that only serve for their keys never need it."""
+        return _compile_scan(self.entries)
+
+    def spans(self, doc, near: list[tuple[int, int]] | None = None) -> Iterator[tuple[int, int]]:
+        """Where the table's phrases occur in ``doc``, outside protected regions.
+
+        With ``near``, only the blank-line-separated blocks that hold those
+        spans are searched: enough to learn which phrases overlap them.
+        """
         text = doc.text
-        lower = text.lower()
+        lower = _ascii_lower(text) if self.ascii_keys else None
+        if lower is None:
+            lower = text.lower()
         # Lower-casing keeps offsets unless a character grows ("İ" -> "i̇").
-        found = self.lower_pattern.finditer(lower) if len(lower) == len(text) else self.pattern.finditer(text)
-        for m in found:
-            if not doc.is_protected(m.start(), m.end()):
-                yield m.start(), m.end()
+        if len(lower) != len(text):
+            found = [m.span() for m in self.pattern.finditer(text)]
+        elif near:
+            found = [span for lo, hi in _blocks_around(lower, near) for span in self.lower_spans(lower, lo, hi)]
+        else:
+            found = self.lower_spans(lower)
+        for start, end in found:
+            if not doc.is_protected(start, end):
+                yield start, end
+
+    def lower_spans(self, lower: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
+        """The spans of ``lower_pattern.finditer(lower, pos, endpos)``, found about twice as fast.
+
+        A phrase at ``pos`` may have no character before it, so
+        ``lower_pattern`` looks there; every later phrase is found by
+        ``scan_pattern``, whose match starts one character early. Matches
+        cannot touch (a phrase ends before a non-word character and starts
+        after one), so the scan resumes where the first match ends, as
+        ``finditer`` does.
+        """
+        endpos = len(lower) if endpos is None else endpos
+        first = self.lower_pattern.match(lower, pos, endpos)
+        found = [first.span()] if first else []
+        rest = self.scan_pattern.finditer(lower, first.end() if first else pos, endpos)
+        found += [(m.start() + 1, m.end()) for m in rest]
+        return found
+
+
+def _ascii_lower(text: str) -> str | None:
+    """``text`` with its ASCII letters lower-cased, or None when that could match
+    an ASCII table differently from ``text.lower()``.
+
+    bytes.lower() of the UTF-8 form lower-cases ASCII letters only (UTF-8
+    bytes below 0x80 are ASCII characters) and runs twice as fast as
+    str.lower() on a text with any non-ASCII character. Against ASCII keys it
+    finds the same matches, since lower-casing keeps ``\\w``, unless the text
+    holds the Kelvin sign, the one non-ASCII character that lower-cases to
+    ASCII ("k"), or "İ", the one that grows (the caller then falls back to
+    the case-insensitive pattern). Both facts were checked over Python 3.11's
+    Unicode 14 database; other versions take ``text.lower()``.
+    """
+    if not _UNICODE_14 or "\u212a" in text or "\u0130" in text:
+        return None
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
+
+def _blocks_around(lower: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The blocks between blank lines ("\\n\\n") that hold ``spans``, which are in order.
+
+    No phrase match holds two line breaks in a row (a phrase is wrapped over
+    one line break at most), so the matches inside a block, searched alone,
+    are the ones ``finditer`` finds there when it searches the whole text.
+    A text with other line endings is one block.
+    """
+    blocks: list[tuple[int, int]] = []
+    for start, end in spans:
+        if blocks and start < blocks[-1][1]:
+            continue  # in the block of the span before
+        lo = lower.rfind("\n\n", 0, start) + 1
+        hi = lower.find("\n\n", end)
+        blocks.append((lo, len(lower) if hi < 0 else hi))
+    return blocks
 
 
 def normalise(phrase: str) -> str:
@@ -167,7 +261,7 @@ def _plural_row(entry: PhraseEntry) -> PhraseEntry | None:
 
 
 def build_table(rows: Iterable[PhraseEntry]) -> PhraseTable:
-    """Key the rows (later rows override earlier ones) and compile the trie regex."""
+    """Key the rows (later rows override earlier ones); the trie regexes come when first used."""
     entries: dict[str, PhraseEntry] = {}
     explicit: dict[str, PhraseEntry] = {}
     for row in rows:
@@ -179,7 +273,7 @@ def build_table(rows: Iterable[PhraseEntry]) -> PhraseTable:
             if pkey not in explicit:
                 entries[pkey] = plural
         entries[key] = row
-    return PhraseTable(entries, _compile(entries, re.IGNORECASE), _compile(entries, 0))
+    return PhraseTable(entries)
 
 
 def trie_regex(keys: Iterable[str]) -> str:
@@ -203,6 +297,26 @@ def _compile(keys: Iterable[str], flags: int) -> re.Pattern:
     if not body:
         return re.compile(r"(?!)")
     return re.compile(rf"\b(?<![\w'’\-]){body}(?!\w|-\w)", flags)
+
+
+def _compile_scan(keys: Iterable[str]) -> re.Pattern:
+    """The lower-case trie with the character before the phrase matched first.
+
+    ``lower_pattern`` starts with a lookbehind, so the engine enters the
+    whole trie at every offset of the text. Here the pattern starts with a
+    character class instead, and the engine skips in C over the letters and
+    digits to the few places a phrase can follow: the class leaves out
+    ``'``, ``’`` and ``-`` as the lookbehind did, and a-z, 0-9 and ``_`` only
+    to skip them fast. The ``\\b`` after the class rejects every other word
+    character (lower-case text can hold non-ASCII letters), since a phrase
+    starts with a word character: a key that does not can never match either
+    pattern (``\\b`` after a non-word character needs a word character), so
+    it is left out.
+    """
+    body = trie_regex(key for key in keys if _STARTS_WITH_WORD_CHAR.match(key))
+    if not body:
+        return re.compile(r"(?!)")
+    return re.compile(rf"[^a-z0-9_'’\-]\b{body}(?!\w|-\w)")
 
 
 def _trie_to_regex(node: dict) -> str:
@@ -240,26 +354,43 @@ def restore_case(matched: str, established: str) -> str:
     >>> restore_case("Chief Government Officer", "chief executive officer")
     'Chief Executive Officer'
     """
-    words = [w for w in _SEP_RE.split(matched) if w]
-    out = established
-    letters = [c for c in matched if c.isalpha()]
-    if len(letters) > 3 and all(c.isupper() for c in letters):
-        out = established.upper()
-    elif len(words) > 1 and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS):
-        out = " ".join(
-            w if (i and w in _SMALL_WORDS) or not w.islower() else w[0].upper() + w[1:]
-            for i, w in enumerate(established.split(" "))
-        )
-    elif matched[:1].isupper():
-        out = established[:1].upper() + established[1:]
+    plain = matched.split()
+    first = matched[:1]
+    if first.isalpha() and first.islower() and plain[0].lower() not in _SMALL_WORDS:
+        # The common case, decided without the regex: a lower-case first word
+        # that is not a small word rules out each capitalisation below.
+        out = established
+    else:
+        out = _recased(matched, established)
     if "’" in matched:
         out = out.replace("'", "’")
     # Keep the text's line breaks when the phrase has as many words as before.
-    seps = _SEP_RE.findall(matched)
-    new_words = out.split(" ")
-    if len(seps) == len(new_words) - 1 and any(s != " " for s in seps):
-        out = new_words[0] + "".join(s + w for s, w in zip(seps, new_words[1:]))
+    # Only a match whose words are not joined by single spaces has such a
+    # separator (str.split() splits on every space the regex knows, and
+    # more); the others, nearly all, skip the regex.
+    if " ".join(plain) != matched:
+        seps = _SEP_RE.findall(matched)
+        new_words = out.split(" ")
+        if len(seps) == len(new_words) - 1 and any(s != " " for s in seps):
+            out = new_words[0] + "".join(s + w for s, w in zip(seps, new_words[1:]))
     return out
+
+
+def _recased(matched: str, established: str) -> str:
+    """``established`` in capitals, title case or with a capital first letter, as ``matched`` is."""
+    words = [w for w in _SEP_RE.split(matched) if w]
+    # More than three letters, all capitals. The tests run over the
+    # characters in C, and the first lower-case letter ends them.
+    if all(map(str.isupper, filter(str.isalpha, matched))) and sum(map(str.isalpha, matched)) > 3:
+        return established.upper()
+    if len(words) > 1 and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS):
+        return " ".join(
+            w if (i and w in _SMALL_WORDS) or not w.islower() else w[0].upper() + w[1:]
+            for i, w in enumerate(established.split(" "))
+        )
+    if matched[:1].isupper():
+        return established[:1].upper() + established[1:]
+    return established
 
 
 FAILS = [

@@ -23,18 +23,17 @@ References:
 from __future__ import annotations
 
 import bisect
-import re
 from typing import NamedTuple
 
 import regex
 
 from cleaner.edits import Severity
 from cleaner.rule import FixAvailability, RuleMeta
-from cleaner.rules._text import paragraphs_of
+from cleaner.rules._text import offsets_of, paragraphs_of
 
 META = RuleMeta("CL505", "unbalanced-brackets", "punctuation", Severity.WARNING, FixAvailability.NEVER)
 
-_BRACKET = re.compile(r"[()\[\]{}]")  # the stdlib engine scans a character class faster
+_BRACKETS = "()[]{}"
 # A Markdown link target, as cleaner.document protects it.
 _LINK_TARGET = regex.compile(r"\]\([^)\s]*(?:\s\"[^\"]*\")?\)")
 _PARTNER = {")": "(", "]": "[", "}": "{"}
@@ -42,6 +41,9 @@ _PARTNER = {")": "(", "]": "[", "}": "{"}
 _ENUMERATOR = regex.compile(r"(?<![^\s(])(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,5}|[IVXLC]{1,5})\)$")
 # ":)", ";-(", "=]": faces, not brackets ("8)" is too often a number).
 _EMOTICON = regex.compile(r"[:;=][\-^o']?$")
+# What can stand right before the bracket when _EMOTICON matches (its "$"
+# also matches before a final "\n"): only after one of them is it worth asking.
+_EMOTICON_ENDS = frozenset(":;=-^o'\n")
 
 FAILS = [
     (
@@ -73,18 +75,18 @@ def check(doc, settings):
     paragraphs = paragraphs_of(doc)
     stack: list[_Open] = []
     current = 0
-    for m in _BRACKET.finditer(text):
-        i = m.start()
+    protected = bool(doc.protected)
+    for i in offsets_of(text, _BRACKETS):
         k = paragraphs.index(i)
         if k != current:
             # Brackets pair within a paragraph: what is open at its end stays unclosed.
             for o in stack:
                 yield _never_closed(o)
             stack, current = [], k
-        if doc.is_protected(i) and not _inside(targets, i):
+        if protected and doc.is_protected(i) and not _inside(targets, i):
             continue
-        ch = m.group()
-        if _EMOTICON.search(text, max(0, i - 2), i):
+        ch = text[i]
+        if i and text[i - 1] in _EMOTICON_ENDS and _EMOTICON.search(text, max(0, i - 2), i):
             continue
         if ch in "([{":
             stack.append(_Open(ch, i))

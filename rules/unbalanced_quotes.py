@@ -31,7 +31,6 @@ References:
 
 from __future__ import annotations
 
-import re
 import weakref
 from typing import Iterator, NamedTuple
 
@@ -39,12 +38,11 @@ import regex
 
 from cleaner.edits import Severity
 from cleaner.rule import FixAvailability, RuleMeta
-from cleaner.rules._text import Paragraphs, paragraphs_of
+from cleaner.rules._text import Paragraphs, offsets_of, paragraphs_of, present
 
 META = RuleMeta("CL506", "unbalanced-quotes", "punctuation", Severity.WARNING, FixAvailability.NEVER)
 
-_DOUBLE = re.compile(r"[“”\"]")  # the stdlib engine scans a character class faster
-_ANY_QUOTE = re.compile(r"[“”\"‘]")
+_DOUBLE = "“”\""
 _SINGLE_OPEN = regex.compile(r"(?<![\p{L}\p{N}])‘(?!\d)")
 # A ’ that can close a quotation: not followed by a letter ("don’t" is an apostrophe).
 _SINGLE_CLOSE = regex.compile(r"’(?!\p{L})")
@@ -52,6 +50,9 @@ _SINGLE_CLOSE = regex.compile(r"’(?!\p{L})")
 # mojibake'd curly quotes ("â€œ"), which hide one partner of a pair; the
 # mojibake rule reports those, and the balance is judged after its repair.
 _OTHER_STYLES = regex.compile(r"[„«»]|â€")
+# What _OTHER_STYLES needs ("€" for "â€"): most texts have none of these,
+# and testing for each character is much cheaper than the scan.
+_OTHER_STYLE_CHARS = "„«»€"
 _OPENS_AFTER = set(" \t\r\n([{—–-/")
 _CLOSES_BEFORE = set(" \t\r\n.,;:!?)]}—–-/…")
 
@@ -108,9 +109,9 @@ def _scan_double_quotes(doc, paragraphs: Paragraphs) -> Iterator[QuoteMark]:
     text = doc.text
     is_open = False
     current = -1
-    for m in _DOUBLE.finditer(text):
-        i = m.start()
-        if doc.is_protected(i):
+    protected = bool(doc.protected)
+    for i in offsets_of(text, _DOUBLE):
+        if protected and doc.is_protected(i):
             continue
         k = paragraphs.index(i)
         if k != current:
@@ -124,10 +125,12 @@ def _scan_double_quotes(doc, paragraphs: Paragraphs) -> Iterator[QuoteMark]:
 
 def check(doc, settings):
     text = doc.text
-    if not _ANY_QUOTE.search(text):
+    if not present(text, _DOUBLE + "‘"):
         return
     paragraphs = paragraphs_of(doc)
-    skipped = {paragraphs.index(m.start()) for m in _OTHER_STYLES.finditer(text)}
+    skipped = set()
+    if present(text, _OTHER_STYLE_CHARS):
+        skipped = {paragraphs.index(m.start()) for m in _OTHER_STYLES.finditer(text)}
     open_at = None
     current = -1
     for mark in double_quotes(doc, paragraphs):
@@ -148,7 +151,7 @@ def check(doc, settings):
             open_at = None
     if open_at is not None and not _continues_quotation(paragraphs, current):
         yield META.edit(open_at, open_at + 1, "Quotation opened here is never closed in this paragraph")
-    for m in _SINGLE_OPEN.finditer(text):
+    for m in _SINGLE_OPEN.finditer(text) if "‘" in text else ():
         k = paragraphs.index(m.start())
         if k in skipped or doc.is_protected(m.start()):
             continue

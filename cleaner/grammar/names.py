@@ -87,7 +87,7 @@ class NameFilter:
     def __init__(self, doc: Document, dictionary: frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.dictionary = dictionary
-        self._starts = [t.start for t in doc.tokens]
+        self._starts = doc.tokens.starts
 
     def _token_at(self, start: int, end: int) -> Token | None:
         """The single document word that ``[start, end)`` covers, if it covers one."""

@@ -56,3 +56,9 @@ def test_message_gives_the_evidence():
 )
 def test_not_enough_or_misleading_evidence_is_left_alone(text):
     assert findings(text) == []
+
+
+def test_a_case_insensitive_match_that_folds_to_another_word_is_no_spelling():
+    # "İ" sends the rule down its regex path, where "Nıb" (dotless ı) matches
+    # "nib" case-insensitively but lower-cases to "nıb"; this used to crash.
+    assert findings("The NIB said so. İstanbul saw the NIB too. Then Nıb won.") == []
