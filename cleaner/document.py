@@ -325,6 +325,15 @@ class Document:
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, chars={len(self.text)}, markdown={self.markdown})"
 
+    @cached_property
+    def lower(self) -> str:
+        """``text.lower()``, made once for the rules that match regardless of case.
+
+        Its offsets are the text's only when both have the same length:
+        "İ" lower-cases to two characters.
+        """
+        return self.text.lower()
+
     # ------------------------------------------------------------------ lines
     @cached_property
     def line_starts(self) -> list[int]:
@@ -410,14 +419,14 @@ class Document:
         if not words:
             return _WordColumns([], [], [], [], [])
         bounds = list(accumulate(map(len, parts)))
-        starts = bounds[0::2]
+        starts = bounds[0:-1:2]  # the last bound is the end of the text
         ends = bounds[1::2]
         gaps = parts[0:-1:2]  # the text before each word, since the previous one
         # Whether a word opens a sentence depends only on the gap since the
         # previous word (protected or not); the same few gaps (" ", ", ",
         # ". ", a blank line) recur all through a text, so each distinct gap
         # is judged once.
-        opens = list(map(_GapOpens().__getitem__, gaps))
+        opens = list(map(_GAP_OPENS.__getitem__, gaps))
         regions = self.protected
         if regions:
             # Drop the words that touch a protected region; regions are sorted
@@ -565,14 +574,22 @@ def _address_spans(text: str) -> list[Span]:
 
 
 class _GapOpens(dict):
-    """``_opens_after`` for the gaps of one document, each distinct gap judged once."""
+    """``_opens_after`` for every gap met, each distinct gap judged once per process.
 
-    def __init__(self) -> None:
-        super().__init__({" ": False})  # the gap between most words
+    The same few gaps (" ", ", ", ". ", a blank line) make up nearly all of
+    every text. The answer depends on the gap alone; the table is emptied
+    when it grows past ``_MAX_GAPS`` (a table of figures has many gaps).
+    """
 
     def __missing__(self, gap: str) -> bool:
+        if len(self) >= _MAX_GAPS:
+            self.clear()
         opens = self[gap] = _opens_after(gap)
         return opens
+
+
+_MAX_GAPS = 4096
+_GAP_OPENS = _GapOpens()
 
 
 def _opens_after(gap: str) -> bool:

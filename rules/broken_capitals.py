@@ -143,7 +143,7 @@ def check(doc, settings) -> Iterator:
     # str.find over the lower-cased text (a regex of these words would be
     # compiled anew for almost every document; a Python loop over all words
     # is slower still).
-    lower_text = text.lower()
+    lower_text = doc.lower
     # (Each word must still be all \w characters: lower() turns "İ" into "i" and a combining mark.)
     if len(lower_text) == len(text) and all(map(_WORD_REST.fullmatch, best_by_lower)):
         found = _whole_words(lower_text, best_by_lower)

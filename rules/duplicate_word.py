@@ -111,19 +111,19 @@ PASSES = [
 ]
 
 
-def _candidates(text: str) -> set[str]:
+def _candidates(lower: str) -> set[str]:
     """Lower-cased words that occur twice in a row somewhere, punctuation aside.
 
     Splitting and comparing neighbours runs in C and is several times faster
     than the back-referencing expression over the whole text, which then
     only needs to look for these few words.
     """
-    words = list(map(str.strip, text.lower().split(), repeat(_PUNCT)))
+    words = list(map(str.strip, lower.split(), repeat(_PUNCT)))
     return {a for a, b in zip(words, words[1:]) if a == b and a and not a.isdigit()}
 
 
 def check(doc, settings):
-    candidates = _candidates(doc.text) - _LEGITIMATE
+    candidates = _candidates(doc.lower) - _LEGITIMATE
     if not candidates:
         return
     words = "|".join(regex.escape(w) for w in sorted(candidates, key=len, reverse=True))

@@ -35,7 +35,6 @@ References:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -67,7 +66,6 @@ _SEP_RE = regex.compile(r"\s+")
 # forward search tries every position of the window first (20x slower). The
 # greedy run of letters reaches as far left, so the match is the same.
 _WORD_BEFORE_RE = regex.compile(r"([\p{L}\p{M}]+)[ \t]+\Z", regex.REVERSE)
-_UNICODE_14 = unicodedata.unidata_version == "14.0.0"  # see _ascii_lower()
 # Same engine and flags as the trie (re, Unicode str): what its \b calls a word character.
 _STARTS_WITH_WORD_CHAR = re.compile(r"\w")
 
@@ -121,11 +119,6 @@ class PhraseTable:
         return entry if entry is not None else self.entries.get(normalise(matched))
 
     @cached_property
-    def ascii_keys(self) -> bool:
-        """True when every key is ASCII, so that lower-casing the ASCII letters of a text is enough."""
-        return all(map(str.isascii, self.entries))
-
-    @cached_property
     def scan_pattern(self) -> re.Pattern:
         """``lower_pattern`` for the phrases after the first character, with the
         character before the phrase matched in front of it (see :func:`_compile_scan`).
@@ -139,9 +132,7 @@ class PhraseTable:
         spans are searched: enough to learn which phrases overlap them.
         """
         text = doc.text
-        lower = _ascii_lower(text) if self.ascii_keys else None
-        if lower is None:
-            lower = text.lower()
+        lower = doc.lower
         # Lower-casing keeps offsets unless a character grows ("İ" -> "i̇").
         if len(lower) != len(text):
             found = [m.span() for m in self.pattern.finditer(text)]
@@ -169,24 +160,6 @@ class PhraseTable:
         rest = self.scan_pattern.finditer(lower, first.end() if first else pos, endpos)
         found += [(m.start() + 1, m.end()) for m in rest]
         return found
-
-
-def _ascii_lower(text: str) -> str | None:
-    """``text`` with its ASCII letters lower-cased, or None when that could match
-    an ASCII table differently from ``text.lower()``.
-
-    bytes.lower() of the UTF-8 form lower-cases ASCII letters only (UTF-8
-    bytes below 0x80 are ASCII characters) and runs twice as fast as
-    str.lower() on a text with any non-ASCII character. Against ASCII keys it
-    finds the same matches, since lower-casing keeps ``\\w``, unless the text
-    holds the Kelvin sign, the one non-ASCII character that lower-cases to
-    ASCII ("k"), or "İ", the one that grows (the caller then falls back to
-    the case-insensitive pattern). Both facts were checked over Python 3.11's
-    Unicode 14 database; other versions take ``text.lower()``.
-    """
-    if not _UNICODE_14 or "\u212a" in text or "\u0130" in text:
-        return None
-    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 def _blocks_around(lower: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

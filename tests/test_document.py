@@ -1,6 +1,15 @@
 """Document: line index, protected regions and the lexicon."""
 
-from cleaner.document import Document
+from hypothesis import given, strategies as st
+
+from cleaner.document import (
+    _BEYOND_LATIN_RE,
+    _WORD_SPLIT_RE,
+    Document,
+    _is_letter,
+    _latin_word_split,
+    _split_words,
+)
 
 
 def test_positions_count_code_points_and_every_kind_of_line_break():
@@ -51,3 +60,54 @@ def test_lexicon_counts_names_and_capitalised_words_away_from_sentence_starts():
     assert lex.count_lower("lavrov") == 3
     # "The talks" at a sentence start is not a name.
     assert "The" not in lex.name_parts()
+
+
+def test_tokens_are_built_on_demand_and_behave_as_a_list():
+    doc = Document("Lavrov met Min Aung Hlaing. Then he left Naypyitaw’s airport.")
+    tokens = doc.tokens
+    whole = list(tokens)  # iteration builds every Token
+    assert [t.text for t in whole] == doc.words
+    assert len(tokens) == len(whole)
+    assert tokens[0] == whole[0] and tokens[-1] == whole[-1]
+    assert tokens[2:4] == whole[2:4]
+    assert [t.sentence_start for t in whole if t.sentence_start] == [True, True]
+    assert all(doc.text[t.start : t.end] == t.text for t in whole)
+    then = doc.text.index("Then")
+    assert tokens.index_at(then) == doc.words.index("Then")
+    assert tokens.index_at(then + 1) is None  # inside a word, not at its start
+
+
+def test_token_indices_by_rare_words_agree_with_the_full_test():
+    doc = Document("Lavorv spoke. Lavorv’s aide and Lavorvian hosts met; xLavorv stayed.")
+    forms = {"Lavorv", "Lavorv’s"}
+    assert doc.token_indices(forms, words={"Lavorv"}) == doc.token_indices(forms) == [0, 2]
+
+
+def test_protected_words_leave_the_tokens_and_break_names():
+    doc = Document("Anna Lee wrote to anna@example.org about Anna Lee and www.Lee.org Lee.")
+    assert "example" not in doc.words and "org" not in doc.words
+    assert doc.lexicon.names["Anna Lee"] == 2
+
+
+# Letters of several scripts, combining marks, apostrophes, hyphens, digits,
+# curly quotes, spaces and line breaks: the word split must not depend on
+# which engine (see document._split_words) does it.
+_SPLIT_ALPHABET = "aZé’'-–\u0301\u0308ßİıſ\u212a𝐀ДжΩ日1 _\n\r\t.,“”\u00a0\u00ad\u200b"
+
+
+@given(st.text(alphabet=_SPLIT_ALPHABET, max_size=40))
+def test_fast_word_split_is_the_unicode_split(text):
+    assert _split_words(text) == _WORD_SPLIT_RE.split(text)
+
+
+@given(st.text(alphabet="aZé’'-–\u0301ø ,.\n", max_size=40))
+def test_latin_texts_take_the_fast_split_and_agree(text):
+    # No letter beyond the Latin ranges: the standard engine splits these.
+    assert not any(_is_letter(ch) for ch in _BEYOND_LATIN_RE.findall(text))
+    assert _latin_word_split().split(text) == _WORD_SPLIT_RE.split(text)
+
+
+def test_lower_is_the_lower_cased_text_once():
+    doc = Document("The NBA and İstanbul")
+    assert doc.lower == doc.text.lower()
+    assert doc.lower is doc.lower

@@ -304,3 +304,41 @@ def test_markdown_heading_furniture_goes_but_code_stays():
     text = "# Talks\n\nLavrov left.\n\n```\nShare this article\n```\n\n## Related Articles\n"
     out = fix_text(text, [RULE], Settings(), unsafe=False, path="a.md").text
     assert out == "# Talks\n\nLavrov left.\n\n```\nShare this article\n```\n"
+
+
+# ------------------------------------------------------- gated pattern matching
+def _short_lines() -> list[str]:
+    """Every line of the samples (and of the seed, when present), whole and cut short."""
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8-sig") for p in sorted((root / "samples").iterdir())]
+    if SEED.is_file():
+        texts.append(SEED.read_text(encoding="utf-8"))
+    lines = [line for text in texts for line in text.splitlines() if line.strip()]
+    return lines + [line[:40] for line in lines] + [
+        "23°C Sunny", "© 2024 Some Site. All rights reserved.", "Advertisement", "1 comment",
+        "Share this:", "Posted on 3 May 2024 by Staff", "12:30 pm", "Click here to subscribe",
+    ]
+
+
+def test_gates_never_change_which_pattern_decides_a_line():
+    # Each line is matched only against the expressions that can match it
+    # (rules/_regex_gate.py); with every expression tried, the answer must be
+    # the same for every line, furniture or prose.
+    gated = boilerplate.PatternSet(boilerplate._builtin())
+    ungated = boilerplate.PatternSet(boilerplate._builtin())
+    ungated._regex_for = lambda norm: ungated._regex
+    lines = [boilerplate.normalise(line) for line in _short_lines()]
+    assert len(lines) > 300
+    decided = 0
+    for norm in lines:
+        a, b = gated.match(norm), ungated.match(norm)
+        assert a == b, norm
+        decided += a is not None
+    assert decided >= 20  # the comparison covered furniture, not only prose
+
+
+def test_a_gate_is_any_for_an_expression_it_cannot_read():
+    from cleaner.rules._regex_gate import Gate
+
+    weird = Gate.of(r"(?(1)a|b)")  # a conditional: not analysed, so it admits every line
+    assert weird.admits("z", "") and weird.admits("©", "©")
