@@ -152,14 +152,7 @@ def _paragraph_repeat(doc, previous_end: int, end: int, key: str, previous_key: 
     """The finding for a paragraph whose key repeats the one before or an earlier one."""
     words = _count_words(key)
     if key == previous_key and words >= _MIN_ADJACENT_WORDS:
-        yield META.edit(
-            previous_end,
-            end,
-            f"Paragraph repeated right after itself ({words} words): delete the copy",
-            "",
-            FixKind.SAFE if words >= _SAFE_ADJACENT_WORDS else FixKind.SUGGESTED,
-            data={"words": words},
-        )
+        yield _adjacent_repeat("Paragraph", previous_end, end, words)
     elif key in seen and words >= _MIN_DISTANT_WORDS:
         line = doc.position(seen[key]).line
         yield META.edit(
@@ -177,14 +170,19 @@ def _line_repeat(previous_end: int, end: int, key: str):
     """The finding for a line that repeats the line before it, if it is long enough."""
     words = _count_words(key)
     if words >= _MIN_ADJACENT_WORDS:
-        yield META.edit(
-            previous_end,
-            end,
-            f"Line repeated right after itself ({words} words): delete the copy",
-            "",
-            FixKind.SAFE if words >= _SAFE_ADJACENT_WORDS else FixKind.SUGGESTED,
-            data={"words": words},
-        )
+        yield _adjacent_repeat("Line", previous_end, end, words)
+
+
+def _adjacent_repeat(unit: str, previous_end: int, end: int, words: int):
+    """The finding that deletes a line or paragraph (``unit``) repeating the one before it."""
+    return META.edit(
+        previous_end,
+        end,
+        f"{unit} repeated right after itself ({words} words): delete the copy",
+        "",
+        FixKind.SAFE if words >= _SAFE_ADJACENT_WORDS else FixKind.SUGGESTED,
+        data={"words": words},
+    )
 
 
 def _count_words(key: str) -> int:
