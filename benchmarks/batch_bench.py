@@ -1,7 +1,7 @@
 """Benchmark: `cleaner check` over a folder of many articles, as CI runs it.
 
 Writes N generated articles (shuffled paragraphs of the project's samples and
-of the seed article, about 9.5 KB each; see check_bench.py) to a temporary
+of the seed article, about 5 KB each; see check_bench.py) to a temporary
 folder, then runs the real command line in a subprocess for each setting:
 
     cleaner check DIR --jobs J --grammar G --format json-lines > /dev/null
