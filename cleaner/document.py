@@ -19,6 +19,8 @@ from typing import Container, Iterable, Iterator, NamedTuple, Sequence
 
 import regex
 
+from cleaner.memo import Memo
+
 # A word: letters and combining marks, with inner apostrophes or hyphens
 # ("don't", "long-term", "McDonald's"). Digits are not words here.
 WORD_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
@@ -573,25 +575,6 @@ def _address_spans(text: str) -> list[Span]:
     return spans
 
 
-class _GapOpens(dict):
-    """``_opens_after`` for every gap met, each distinct gap judged once per process.
-
-    The same few gaps (" ", ", ", ". ", a blank line) make up nearly all of
-    every text. The answer depends on the gap alone; the table is emptied
-    when it grows past ``_MAX_GAPS`` (a table of figures has many gaps).
-    """
-
-    def __missing__(self, gap: str) -> bool:
-        if len(self) >= _MAX_GAPS:
-            self.clear()
-        opens = self[gap] = _opens_after(gap)
-        return opens
-
-
-_MAX_GAPS = 4096
-_GAP_OPENS = _GapOpens()
-
-
 def _opens_after(gap: str) -> bool:
     """True when a word after ``gap`` (the text since the previous word) opens
     a sentence: the gap holds a line break, or ends, before any opening quote
@@ -604,6 +587,10 @@ def _opens_after(gap: str) -> bool:
 
 
 _OPENERS = " \t\"'“‘([•*-–—"
+
+# _opens_after for every gap met, judged once per process: the same few gaps
+# (" ", ", ", ". ", a blank line) make up nearly all of every text.
+_GAP_OPENS: Memo[str, bool] = Memo(_opens_after, maxsize=4096)
 
 
 def _markdown_regions(text: str, line_starts: list[int]) -> list[Span]:

@@ -48,7 +48,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
 from cleaner import wordstats
-from cleaner.document import Document, Token, Tokens, possessive_base, split_possessive
+from cleaner.document import _POSSESSIVE_ENDINGS, Document, Token, Tokens, possessive_base, split_possessive
 from cleaner.edits import Edit, FixKind, Severity
 from cleaner.rule import FixAvailability, RuleMeta
 
@@ -152,7 +152,10 @@ def check(doc: Document, settings) -> Iterator[Edit]:
     )
     tokens = doc.tokens
     text = doc.text
-    for i in _odd_token_indices(doc, odd):
+    # An odd word is alphabetic, so the forms whose base is odd are the odd
+    # words themselves and their possessives; each is found by str.find.
+    odd_forms = odd | {word + ending for word in odd for ending in _POSSESSIVE_ENDINGS if word + ending in counts}
+    for i in doc.token_indices(odd_forms, words=odd):
         tok = tokens[i]
         before, after = text[tok.start - 1 : tok.start], text[tok.end : tok.end + 1]
         if (before and before in _IDENTIFIER_BEFORE) or (after and after in _IDENTIFIER_AFTER):
@@ -200,30 +203,6 @@ def _may_be_garbled(form: str) -> bool:
     four letters or more, all lower case after the capital, and unknown to
     the word lists. It depends on the form alone, so is kept per process."""
     return len(form) >= 4 and form[1:].islower() and form.isalpha() and not wordstats.is_known(form)
-
-
-def _odd_token_indices(doc: Document, odd: set[str]) -> list[int]:
-    """The indices of the tokens of the ``odd`` words, in text order.
-
-    An odd word is seen once in any case, its possessives included, so it
-    is exactly one token: itself or its possessive. ``str.find`` finds
-    every token that begins with the word, and the search for each word
-    stops at its token instead of scanning the rest of the text.
-    """
-    text = doc.text
-    tokens = doc.tokens
-    words = tokens.words
-    found = []
-    for word in odd:
-        at = text.find(word)
-        while at >= 0:
-            i = tokens.index_at(at)
-            if i is not None and possessive_base(words[i]) == word:
-                found.append(i)
-                break
-            at = text.find(word, at + 1)
-    found.sort()
-    return found
 
 
 def _stands_alone(neighbours: list[Token]) -> bool:

@@ -51,13 +51,14 @@ References:
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Callable, Iterator, NamedTuple
+from typing import Iterator, NamedTuple
 
 import regex
 
 from cleaner import wordstats
 from cleaner.document import Document, Lexicon, possessive_base, split_possessive
 from cleaner.edits import Edit, FixKind, Severity
+from cleaner.memo import memo
 from cleaner.rule import FixAvailability, RuleMeta
 
 META = RuleMeta("CL101", "glued-word", "spacing", Severity.WARNING, FixAvailability.SOMETIMES)
@@ -268,31 +269,6 @@ def _split(form: str, facts: Facts) -> Split | None:
     return None
 
 
-class _PerForm(dict):
-    """The answers of a function of one word form, kept per process (bounded).
-
-    Like ``lru_cache``, but a hit is a plain dict lookup, about twice as
-    fast: that counts where every form of every document is asked. The
-    answers never change, so forgetting them all when full costs only time.
-    """
-
-    def __init__(self, function: Callable[[str], bool], maxsize: int) -> None:
-        super().__init__()
-        self.function = function
-        self.maxsize = maxsize
-
-    def __missing__(self, form: str) -> bool:
-        if len(self) >= self.maxsize:
-            self.clear()
-        answer = self[form] = self.function(form)
-        return answer
-
-
-def _kept_per_form(maxsize: int):
-    """Decorator: ``function(form)`` answered from a :class:`_PerForm` table."""
-    return lambda function: _PerForm(function, maxsize).__getitem__
-
-
 # What a word form can be in any document, as flags (0 for most words).
 _JOIN = 1
 """Some document may make the form a join (not :func:`_never_split`)."""
@@ -300,7 +276,7 @@ _IDENTIFIER = 2
 """The form is shaped like a code identifier (:func:`_identifier_shaped`)."""
 
 
-@_kept_per_form(maxsize=1 << 14)
+@memo(maxsize=1 << 14)
 def _shape(form: str) -> int:
     """The :data:`_JOIN` and :data:`_IDENTIFIER` flags of ``form``.
 

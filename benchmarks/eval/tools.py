@@ -32,6 +32,7 @@ from typing import Callable, NamedTuple, Sequence
 from benchmarks.eval import classes as C
 from benchmarks.eval.corpus import Sample, read
 from benchmarks.eval.score import Span, ToolRun, diff_edits
+from cleaner.grammar.languagetool import utf16_span, utf16_to_codepoints
 
 REPO = Path(__file__).resolve().parents[2]
 TOOLS = ("cleaner", "cleaner+harper", "proselint", "harper", "languagetool", "ftfy")
@@ -134,10 +135,10 @@ def languagetool_runs(samples: Sequence[Sample]) -> list[ToolRun]:
         body = urllib.parse.urlencode({"language": "en-US", "text": s.damaged}).encode()
         with urllib.request.urlopen(f"{url}/v2/check", data=body, timeout=120) as resp:
             matches = json.load(resp)["matches"]
-        to_str = _utf16_to_str(s.damaged)
+        table = utf16_to_codepoints(s.damaged)  # LanguageTool counts UTF-16 units
         findings, proposals = [], []
         for m in matches:
-            start, end = to_str[m["offset"]], to_str[m["offset"] + m["length"]]
+            start, end = utf16_span(table, m["offset"], m["length"])
             rule = f"lt:{m['rule']['id']}"
             findings.append(Span(start, end, rule, "languagetool"))
             if m.get("replacements"):
@@ -145,17 +146,6 @@ def languagetool_runs(samples: Sequence[Sample]) -> list[ToolRun]:
         fixed, edits = apply_first(s.damaged, proposals, "languagetool")
         runs.append(ToolRun(findings, fixed, edits))
     return runs
-
-
-def _utf16_to_str(text: str) -> list[int]:
-    """A table from UTF-16 offsets (LanguageTool's) to str offsets."""
-    table = []
-    for i, ch in enumerate(text):
-        table.append(i)
-        if ord(ch) > 0xFFFF:
-            table.append(i)
-    table.append(len(text))
-    return table
 
 
 class Proposal(NamedTuple):
