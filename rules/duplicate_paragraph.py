@@ -27,8 +27,8 @@ Fix safety:
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress, count, repeat
-from operator import not_
+from itertools import accumulate, chain, compress, count, repeat
+from operator import contains, not_
 
 import regex
 
@@ -40,6 +40,9 @@ META = RuleMeta("CL204", "duplicate-paragraph", "duplication", Severity.WARNING,
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 """_WORD on ASCII text (its only letters and digits), where the stdlib engine is faster."""
+_WIDE_PUNCTUATION = "’‘“”–—…•"
+"""Marks outside ASCII that are common in news text. None is a letter or a
+digit, nor is the space put in its place to count words, so the count stays."""
 _MIN_ADJACENT_WORDS = 3
 _SAFE_ADJACENT_WORDS = 8
 """Shorter adjacent repeats are suggestions: song lyrics and chants repeat
@@ -78,6 +81,9 @@ _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 # one of these in the text a line of them alone would be blank to one and not
 # to the other, so such texts take the path through doc.paragraphs().
 _SPLIT_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
+# The other spaces in ASCII that can be in a line: not " ", the line breaks
+# (which end lines) or those above (whose texts take the other path).
+_ASCII_SPACES = ("\t", "\x0b", "\x0c")
 
 
 def check(doc, settings):
@@ -86,7 +92,7 @@ def check(doc, settings):
         yield from _check_slow(doc)
         return
     # Every line, its offsets and its key from C-level passes; Python then
-    # steps once per line, with no regex call and no Document lookup per line.
+    # steps once per non-blank line, with no regex call and no Document lookup.
     # A paragraph is a run of non-blank lines, so it is what doc.paragraphs()
     # finds, and its key is its lines' keys joined.
     if "\r" in text:
@@ -99,37 +105,52 @@ def check(doc, settings):
         starts = doc.line_starts
         ends = list(map((-1).__add__, starts[1:]))
         ends.append(len(text))
-    keys = _keys(lines)
-    seen: dict[str, int] = {}
-    previous = None  # (end, key) of the paragraph before
-    first = 0  # line where the current paragraph starts
-    n = len(keys)
-    for i in range(n + 1):  # i == n ends the last paragraph
-        if i < n and keys[i]:
-            if i > first and keys[i] == keys[i - 1]:
-                yield from _line_repeat(ends[i - 1], ends[i], keys[i])
-            continue
-        if i > first:  # lines first..i-1 are a paragraph
-            end = ends[i - 1]
-            key = " ".join(keys[first:i])
-            if previous is not None and (key == previous[1] or key in seen):
-                yield from _paragraph_repeat(doc, previous[0], end, key, previous[1], seen)
-            seen.setdefault(key, starts[first])
-            previous = (end, key)
-        first = i + 1
+    keys = _keys(lines, text)
+    seen: dict[str, int] = {}  # each paragraph key, with where it first occurs
+    previous_end = previous_key = None  # of the paragraph before
+    first = last = -2  # the lines of the current paragraph
+    # Blank lines only end paragraphs, so only the others are visited: a
+    # line right after the last one goes on its paragraph, any other line
+    # (or the mark past the end) closes it.
+    for i in chain(compress(count(), keys), (len(keys) + 1,)):
+        if i == last + 1:
+            if keys[i] == keys[last]:
+                if edit := _line_repeat(ends[last], ends[i], keys[i]):
+                    yield edit
+        else:
+            if last >= 0:  # lines first..last are a paragraph
+                end = ends[last]
+                key = keys[first] if first == last else " ".join(keys[first : last + 1])
+                # Every key before is in ``seen``, the previous one too.
+                if key in seen:
+                    if edit := _paragraph_repeat(doc, previous_end, end, key, previous_key, seen):
+                        yield edit
+                else:
+                    seen[key] = starts[first]
+                previous_end, previous_key = end, key
+            first = i
+        last = i
 
 
-def _keys(lines: list[str]) -> list[str]:
+def _keys(lines: list[str], text: str) -> list[str]:
     """Each line with its spacing normalised, as " ".join(line.split()) gives it.
 
     Splitting every word out costs more than the rest of the rule, and most
     lines hold single spaces only, where strip() gives the same key: every
     space but " " is unprintable, so a printable line without "  " is one.
+    ``text`` holds the lines: one search of it for each of the few other
+    spaces in ASCII usually rules them out, and then only the lines beyond
+    ASCII need the test of every character.
     """
     keys = list(map(str.strip, lines))
-    for i in compress(count(), map(not_, map(str.isprintable, lines))):
+    if any(space in text for space in _ASCII_SPACES):
+        unprintable = compress(count(), map(not_, map(str.isprintable, lines)))
+    else:
+        wide = list(compress(count(), map(not_, map(str.isascii, lines))))
+        unprintable = compress(wide, map(not_, map(str.isprintable, map(lines.__getitem__, wide))))
+    for i in unprintable:
         keys[i] = " ".join(lines[i].split())
-    for i in compress(count(), map(str.__contains__, lines, repeat("  "))):
+    for i in compress(count(), map(contains, lines, repeat("  "))):
         keys[i] = " ".join(lines[i].split())
     return keys
 
@@ -143,19 +164,20 @@ def _check_slow(doc):
         yield from _repeated_lines(doc, para)
         key = " ".join(text[para.start : para.end].split())
         if previous is not None and (key == previous[1] or key in seen):
-            yield from _paragraph_repeat(doc, previous[0], para.end, key, previous[1], seen)
+            if edit := _paragraph_repeat(doc, previous[0], para.end, key, previous[1], seen):
+                yield edit
         seen.setdefault(key, para.start)
         previous = (para.end, key)
 
 
 def _paragraph_repeat(doc, previous_end: int, end: int, key: str, previous_key: str, seen: dict[str, int]):
-    """The finding for a paragraph whose key repeats the one before or an earlier one."""
+    """The finding for a paragraph whose key repeats the one before or an earlier one, if any."""
     words = _count_words(key)
     if key == previous_key and words >= _MIN_ADJACENT_WORDS:
-        yield _adjacent_repeat("Paragraph", previous_end, end, words)
-    elif key in seen and words >= _MIN_DISTANT_WORDS:
+        return _adjacent_repeat("Paragraph", previous_end, end, words)
+    if key in seen and words >= _MIN_DISTANT_WORDS:
         line = doc.position(seen[key]).line
-        yield META.edit(
+        return META.edit(
             previous_end,
             end,
             f"Paragraph repeats the one at line {line} ({words} words): delete the copy?",
@@ -164,13 +186,13 @@ def _paragraph_repeat(doc, previous_end: int, end: int, key: str, previous_key: 
             severity=Severity.INFO,
             data={"words": words, "first_line": line},
         )
+    return None
 
 
 def _line_repeat(previous_end: int, end: int, key: str):
     """The finding for a line that repeats the line before it, if it is long enough."""
     words = _count_words(key)
-    if words >= _MIN_ADJACENT_WORDS:
-        yield _adjacent_repeat("Line", previous_end, end, words)
+    return _adjacent_repeat("Line", previous_end, end, words) if words >= _MIN_ADJACENT_WORDS else None
 
 
 def _adjacent_repeat(unit: str, previous_end: int, end: int, words: int):
@@ -186,7 +208,16 @@ def _adjacent_repeat(unit: str, previous_end: int, end: int, words: int):
 
 
 def _count_words(key: str) -> int:
-    return len((_ASCII_WORD if key.isascii() else _WORD).findall(key))
+    if not key.isascii():
+        # Without its curly quotes and dashes most of a news text is ASCII,
+        # which the stdlib engine counts several times faster.
+        narrow = key
+        for mark in _WIDE_PUNCTUATION:
+            narrow = narrow.replace(mark, " ")
+        if not narrow.isascii():
+            return len(_WORD.findall(key))
+        key = narrow
+    return len(_ASCII_WORD.findall(key))
 
 
 def _repeated_lines(doc, para):
@@ -201,7 +232,8 @@ def _repeated_lines(doc, para):
         span = doc.line_span(offset)
         key = " ".join(text[span.start : span.end].split())
         if prev_span is not None and key == prev_key:
-            yield from _line_repeat(prev_span.end, span.end, key)
+            if edit := _line_repeat(prev_span.end, span.end, key):
+                yield edit
         prev_span, prev_key = span, key
         offset = doc.line_span(offset, with_newline=True).end
         if offset == span.end:  # last line without a break

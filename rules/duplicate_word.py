@@ -28,6 +28,8 @@ Fix safety:
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from itertools import repeat
 
 import regex
@@ -126,9 +128,11 @@ def check(doc, settings):
     candidates = _candidates(doc.lower) - _LEGITIMATE
     if not candidates:
         return
-    words = "|".join(regex.escape(w) for w in sorted(candidates, key=len, reverse=True))
-    pattern = regex.compile(_DOUBLE.format(words=words), regex.IGNORECASE)
-    for m in doc.finditer(pattern):
+    text = doc.text
+    doubles = _doubles(text, doc.lower, sorted(candidates, key=len, reverse=True))
+    for m in doubles:
+        if doc.is_protected(m.start(), m.end()):
+            continue
         first, second = m["w"], m["again"]
         lower = first.lower()
         if lower in _LEGITIMATE:
@@ -137,14 +141,14 @@ def check(doc, settings):
         if first[0].isupper() and second[0].isupper():
             # Possibly a name. Only call it a slip when the document also
             # writes the word alone: "Walla Walla" always comes doubled.
-            if line_break or not _also_alone(doc.text, first, pattern):
+            if line_break or not _also_alone(text, first, doubles):
                 continue
             fix = FixKind.SUGGESTED
         elif second[0].isupper():
             # "the The": the second copy may open a sentence that lost its full stop.
             continue
         else:
-            if _grammatical_here(doc.text, m.start(), lower):
+            if _grammatical_here(text, m.start(), lower):
                 continue
             fix = FixKind.SAFE if lower in _SAFE else FixKind.SUGGESTED
         start = m.end("w")
@@ -156,6 +160,80 @@ def check(doc, settings):
             fix,
             data={"word": first},
         )
+
+
+def _doubles(text: str, lower: str, words: list[str]) -> list[regex.Match]:
+    """Every match of _DOUBLE for ``words`` (longest first) in ``text``, as
+    finditer gives them, protected regions included.
+
+    Scanning the whole text for the words is most of the rule's time when
+    one is as common as "the", and the pattern for a set of words is
+    compiled (a good part of a millisecond) whenever the set is new. So
+    where it gives the same matches, each word is looked for doubled in
+    ``lower``, which the stdlib engine finds as a literal, and a pattern
+    compiled once per word length is tried at the few places found.
+
+    That needs case-insensitive matching of the words to be equality in
+    ``lower`` at the same offsets. For ASCII words it is, but for "ſ" (a
+    long s, which matches "s") and "İ" (which matches "i", and lower-cases
+    to two characters, shifting the offsets): a text with either, or a word
+    beyond ASCII, is scanned whole. A test checks these exceptions against
+    the regex engine's own case folding.
+    """
+    if all(map(str.isascii, words)) and len(lower) == len(text) and "ſ" not in text:
+        return list(_doubles_where_doubled(text, lower, words))
+    return list(_scan_doubles(text, words))
+
+
+def _scan_doubles(text: str, words: list[str]):
+    """The matches of _DOUBLE for ``words`` (longest first), by a scan of the whole text."""
+    pattern = "|".join(map(regex.escape, words))
+    return regex.compile(_DOUBLE.format(words=pattern), regex.IGNORECASE).finditer(text)
+
+
+def _doubles_where_doubled(text: str, lower: str, words: list[str]):
+    """What _scan_doubles finds, tried only where a word occurs doubled.
+
+    A match is a word, separator characters and the word again, so it starts
+    where ``lower`` holds that; the search resumes one character on, as such
+    places may overlap. At each place the words are tried longest first, as
+    the scan's alternatives are, and as the scan does, a match ends the
+    places it covers.
+    """
+    starts: dict[int, list[str]] = {}
+    for word in words:
+        search = _doubled(word).search
+        found = search(lower)
+        while found is not None:
+            starts.setdefault(found.start(), []).append(word)
+            found = search(lower, found.start() + 1)
+    resume = 0
+    for at in sorted(starts):
+        if at < resume:
+            continue
+        for word in starts[at]:
+            m = _double_of_length(len(word)).match(text, at)
+            if m is not None:
+                yield m
+                resume = m.end()
+                break
+
+
+@lru_cache(maxsize=256)
+def _doubled(word: str) -> re.Pattern:
+    """``word``, the characters of _DOUBLE's separator, and ``word`` again.
+
+    A word holds none of those characters, so the copy starts where they
+    stop, as in any match of _DOUBLE.
+    """
+    escaped = re.escape(word)
+    return re.compile(f"{escaped}[ \t\u00a0\r\n]+{escaped}")
+
+
+@lru_cache(maxsize=None)
+def _double_of_length(n: int) -> regex.Pattern:
+    """_DOUBLE for any word of ``n`` characters, to try where a candidate occurs doubled."""
+    return regex.compile(_DOUBLE.format(words=f".{{{n}}}"), regex.IGNORECASE)
 
 
 def _grammatical_here(text: str, start: int, word: str) -> bool:
@@ -174,9 +252,9 @@ def _grammatical_here(text: str, start: int, word: str) -> bool:
     return last in _PHRASAL_VERBS or last.endswith(("ed", "ing"))
 
 
-def _also_alone(text: str, word: str, pattern: regex.Pattern) -> bool:
+def _also_alone(text: str, word: str, doubles: list[regex.Match]) -> bool:
     """True when ``word`` occurs in ``text`` other than as an exact double."""
     alone = r"(?<![\p{L}\p{M}\p{N}'’\-])" + regex.escape(word) + r"(?![\p{L}\p{M}\p{N}'’\-])"
     total = len(regex.findall(alone, text))
-    doubled = sum(1 for m in pattern.finditer(text) if m["w"] == m["again"] == word)
+    doubled = sum(1 for m in doubles if m["w"] == m["again"] == word)
     return total > 2 * doubled

@@ -40,7 +40,6 @@ References:
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from itertools import compress
 from typing import Iterator, NamedTuple
 
@@ -50,6 +49,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from cleaner import wordstats
 from cleaner.document import _POSSESSIVE_ENDINGS, Document, Token, Tokens, possessive_base, split_possessive
 from cleaner.edits import Edit, FixKind, Severity
+from cleaner.memo import memo
 from cleaner.rule import FixAvailability, RuleMeta
 
 META = RuleMeta("CL301", "entity-variant", "names", Severity.WARNING, FixAvailability.ALWAYS)
@@ -113,9 +113,6 @@ _ENDINGS = frozenset(
 )
 
 
-_ONCE = (1).__eq__  # "seen once", for map() over the counts
-
-
 class Candidate(NamedTuple):
     """A name the variant may stand for, with the evidence."""
 
@@ -128,33 +125,56 @@ class Candidate(NamedTuple):
 
 def check(doc: Document, settings) -> Iterator[Edit]:
     lex = doc.lexicon
+    # Read first, for every document: a broken dictionary file is reported
+    # whether or not this document has a word to look up in it.
     mine = _user_words(settings)
-    forms = lex.capitalised_forms  # only capitalised forms can be odd
-    # An odd word is a capitalised word seen once (in any case) that no word
-    # list knows: a garble, maybe. The case-folded count includes the form's
-    # own, so an odd word is also seen once in this form: that test and the
-    # tests of the form alone (_may_be_garbled, kept per process), which turn
-    # most forms away, run in C over every form (map, compress, filter), and
-    # the Python tests only see the few left.
     counts = lex.counts
-    seen = list(map(counts.__getitem__, forms))  # each form's count, for both filters below
-    once = compress(forms, map(_ONCE, seen))
-    odd = {w for w in filter(_may_be_garbled, once) if lex.count_lower(w) == 1 and w not in mine}
+    # An odd word is a capitalised word seen once (in any case) that no word
+    # list knows: a garble, maybe. _may_be_garbled, a per-process table of
+    # the tests of the form alone, turns most capitalised forms away in C
+    # (filter); only the few left take the count tests. (The case-folded
+    # count includes the form's own, so an odd word is seen once in this
+    # form too: the cheaper test runs first.)
+    odd = [w for w in filter(_may_be_garbled, lex.capitalised_forms) if counts[w] == 1 and lex.count_lower(w) == 1]
     if not odd:
         return
-    multi = _index_by_word(lex.recurring_names(MIN_CANONICAL))
-    # A title-case word begins with a capital: the capitalised forms, in the
-    # order of the counts, are all the candidates; those seen too rarely, and
-    # those not alphabetic and title case, are turned away in C first.
-    recurring = compress(forms, map(MIN_CANONICAL.__le__, seen))
+    recurring = lex.recurring_names(MIN_CANONICAL)
+    # The words of the recurring names (Lexicon.name_parts, split in C from
+    # the names already at hand rather than built a second time).
+    parts = set(" ".join(recurring).split(" ")) if recurring else set()
+    # Which odd words may garble a recurring name, wherever they stand: see
+    # _part_garbles.
+    garbles_part = _part_garbles(odd, recurring)
+    # The one-word names: a title-case word begins with a capital, so the
+    # capitalised forms are all the candidates. A misspelling keeps its first
+    # letter, so only the names under the odd words' initials are ever looked
+    # up: those forms are picked out in C (_name_initial, kept per process,
+    # holds the tests of the form alone), and only they are counted and
+    # tested as names.
+    initials = {w.lower()[0] for w in odd}
+    shaped = compress(lex.capitalised_forms, map(initials.__contains__, map(_name_initial, lex.capitalised_forms)))
     single = _index_by_initial(
-        {w: counts[w] for w in filter(str.istitle, filter(str.isalpha, recurring)) if len(w) >= 4 and lex.is_name(w)}
+        {
+            w: counts[w]
+            for w in shaped
+            if counts[w] >= MIN_CANONICAL
+            and (lex.capitalised_counts.get(w, 0) >= MIN_CANONICAL or w in parts)  # lex.is_name(w)
+        }
     )
+    # The one-word correction of an odd word depends on the word alone (the
+    # token only decides whether it stands alone to take it), so it is made
+    # here, once; a word that can neither garble a recurring name nor
+    # misspell one is done with before its token is looked for, which is
+    # nearly all of them.
+    spelt = {w: _best_single(w, single) for w in odd}
+    odd = [w for w in odd if w in garbles_part or spelt[w] is not None]
+    if not odd:
+        return
     tokens = doc.tokens
     text = doc.text
     # An odd word is alphabetic, so the forms whose base is odd are the odd
     # words themselves and their possessives; each is found by str.find.
-    odd_forms = odd | {word + ending for word in odd for ending in _POSSESSIVE_ENDINGS if word + ending in counts}
+    odd_forms = set(odd) | {word + ending for word in odd for ending in _POSSESSIVE_ENDINGS if word + ending in counts}
     for i in doc.token_indices(odd_forms, words=odd):
         tok = tokens[i]
         before, after = text[tok.start - 1 : tok.start], text[tok.end : tok.end + 1]
@@ -164,17 +184,17 @@ def check(doc: Document, settings) -> Iterator[Edit]:
         # The capitalised words right before and after the token, if any.
         neighbours = [t for t in (_neighbour(tokens, i, text, -1), _neighbour(tokens, i, text, +1)) if t]
         best = None
-        names = _names_around(base, neighbours, multi)
+        names = _names_around(base, neighbours, recurring, parts) if base in garbles_part else None
         if names:
             # Few tokens get here (most odd words share no word with a
             # recurring name): only they need the whole runs around them.
             run_before = _run_words(tokens, i, text, -1)[::-1]  # in reading order
             run_after = _run_words(tokens, i, text, +1)
             best = _best_multi(tok, base, run_before, run_after, names, text)
-        if best is None and _stands_alone(neighbours):
-            best = _best_single(tok, base, single)
-        if best is None:
-            continue
+        if best is None and spelt[base] is not None and _stands_alone(neighbours):
+            best = spelt[base]._replace(start=tok.start, end=tok.end)
+        if best is None or base in mine:
+            continue  # no correction, or the user's dictionary spells the word so
         # A possessive ending stays where it was: on the last word replaced.
         end_suffix = split_possessive(text[best.start : best.end].rsplit(" ", 1)[-1]).suffix
         variant = text[best.start : best.end]
@@ -197,12 +217,21 @@ def _user_words(settings) -> frozenset[str]:
     return dictionary_words(settings)
 
 
-@lru_cache(maxsize=1 << 14)
+@memo(maxsize=1 << 14)
 def _may_be_garbled(form: str) -> bool:
     """True when the capitalised word ``form`` may be odd in some document:
     four letters or more, all lower case after the capital, and unknown to
     the word lists. It depends on the form alone, so is kept per process."""
     return len(form) >= 4 and form[1:].islower() and form.isalpha() and not wordstats.is_known(form)
+
+
+@memo(maxsize=1 << 14)
+def _name_initial(form: str) -> str:
+    """The key under which the capitalised ``form`` may be indexed as a
+    one-word name (its first letter, lower-cased), or "" when its shape rules
+    that out: shorter than four letters, not alphabetic or not title case.
+    It depends on the form alone, so is kept per process."""
+    return form[0].lower() if len(form) >= 4 and form.isalpha() and form.istitle() else ""
 
 
 def _stands_alone(neighbours: list[Token]) -> bool:
@@ -241,15 +270,6 @@ def _run_words(tokens: Tokens, i: int, text: str, step: int) -> list[Token]:
     return out
 
 
-def _index_by_word(names: dict[str, int]) -> dict[str, dict[str, int]]:
-    """Recurring names under each of their words, so a run only meets names it shares a word with."""
-    index: dict[str, dict[str, int]] = {}
-    for name, count in names.items():
-        for word in set(name.split(" ")):
-            index.setdefault(word, {})[name] = count
-    return index
-
-
 def _index_by_initial(names: dict[str, int]) -> dict[str, dict[str, int]]:
     """Names under their lower-cased first letter: a misspelling keeps its first letter."""
     index: dict[str, dict[str, int]] = {}
@@ -258,23 +278,47 @@ def _index_by_initial(names: dict[str, int]) -> dict[str, dict[str, int]]:
     return index
 
 
-def _names_around(base: str, neighbours: list[Token], index: dict[str, dict[str, int]]) -> dict[str, int]:
+def _part_garbles(odd: list[str], recurring: dict[str, int]) -> set[str]:
+    """The ``odd`` words that may garble part of a ``recurring`` name.
+
+    :func:`_best_multi` only replaces a run of the name's words (the middle
+    of the name, which begins with a word of it) by an odd word that begins
+    with the same letter and is similar to the run (Indel ratio at least
+    ``_PART_RATIO``). Both depend on the word alone, not on where it
+    stands, so an odd word with no such run in any recurring name is not
+    looked for: most odd words. The runs are those of every name, beginning
+    with a word that begins like some odd word.
+    """
+    firsts = {w[0] for w in odd}
+    runs: dict[str, set[str]] = {}  # first letter -> the runs, joined and lower-cased
+    for name in recurring:
+        words = name.split(" ")
+        for j, word in enumerate(words):
+            if word[0] in firsts:
+                for end in range(j + 1, len(words) + 1):
+                    runs.setdefault(word[0], set()).add("".join(words[j:end]).lower())
+    return {
+        w for w in odd if w[0] in runs and any(fuzz.ratio(w.lower(), run) >= _PART_RATIO for run in runs[w[0]])
+    }
+
+
+def _names_around(base: str, neighbours: list[Token], recurring: dict[str, int], parts: set[str]) -> dict[str, int]:
     """The recurring multi-word names a garble ``base`` may stand for: those
     with a word beside it (its ``neighbours``) or at its own start.
 
     The garble needs an anchor in the name: an intact word beside it ("Min"
     in "Min Aunging"), or an intact word at its own start ("Élodie" in
-    "Élodiehand" for "Élodie Marchand").
+    "Élodiehand" for "Élodie Marchand"). ``parts`` are the words of the
+    ``recurring`` names; the names are gathered for the words found, in the
+    order found, each word's in the order of ``recurring``.
     """
+    words = [possessive_base(neighbour.text) for neighbour in neighbours]
+    words += [base[:cut] for cut in range(3, len(base) - 1)]
     names: dict[str, int] = {}
-    if not index:
-        return names  # no recurring multi-word name
-    get = index.get
-    for neighbour in neighbours:
-        names.update(get(possessive_base(neighbour.text), {}))
-    for cut in range(3, len(base) - 1):
-        if found := get(base[:cut]):  # most prefixes are no word of a name
-            names.update(found)
+    for word in filter(parts.__contains__, words):  # most are no word of a name
+        for name, count in recurring.items():
+            if word in name.split(" "):
+                names.setdefault(name, count)
     return names
 
 
@@ -321,21 +365,24 @@ def _best_multi(
     return _unique_best(found)
 
 
-def _best_single(tok: Token, base: str, index: dict[str, dict[str, int]]) -> Candidate | None:
-    """The recurring one-word name that ``base`` misspells."""
+def _best_single(base: str, index: dict[str, dict[str, int]]) -> Candidate | None:
+    """The recurring one-word name that ``base`` misspells, spanning ``base``
+    (the caller moves it onto the token)."""
     low = base.lower()
     found: list[Candidate] = []
     for name, count in index.get(low[0], {}).items():
         other = name.lower()
         if other[0] != low[0] or other.startswith(low) or low.startswith(other):
             continue
-        if abs(len(other) - len(low)) > 2 or _inflected(low, other) or _fold(low) == _fold(other):
+        # The slip test (rapidfuzz, in C) turns most names away; the tests
+        # in Python only see the few left.
+        if abs(len(other) - len(low)) > 2 or not _typo_like(low, other):
             continue
-        if not _typo_like(low, other):
+        if _inflected(low, other) or _fold(low) == _fold(other):
             continue
         score = fuzz.ratio(low, other)
         if score >= _needed(count):
-            found.append(Candidate(tok.start, tok.end, name, count, score))
+            found.append(Candidate(0, len(base), name, count, score))
     return _unique_best(found)
 
 

@@ -60,21 +60,11 @@ def check(doc, settings):
     if not straight or not curly:
         return
     if len(straight) <= curly:
+        message = f"Straight quote in a text that mostly uses curly ones ({curly} curly, {len(straight)} straight)"
         for m in straight:
-            yield META.edit(
-                m.offset,
-                m.offset + 1,
-                f"Straight quote in a text that mostly uses curly ones ({curly} curly, {len(straight)} straight)",
-                "“" if m.role == "open" else "”",
-                FixKind.SUGGESTED,
-            )
+            yield META.edit(m.offset, m.offset + 1, message, "“" if m.role == "open" else "”", FixKind.SUGGESTED)
     else:
+        message = f"Curly quote in a text that mostly uses straight ones ({len(straight)} straight, {curly} curly)"
         for m in marks:
             if text[m.offset] != '"':
-                yield META.edit(
-                    m.offset,
-                    m.offset + 1,
-                    f"Curly quote in a text that mostly uses straight ones ({len(straight)} straight, {curly} curly)",
-                    '"',
-                    FixKind.SUGGESTED,
-                )
+                yield META.edit(m.offset, m.offset + 1, message, '"', FixKind.SUGGESTED)

@@ -34,16 +34,18 @@ References:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
 import regex
 
-from cleaner.edits import FixKind, Severity
+from cleaner.edits import Edit, FixKind, Severity
 from cleaner.errors import UsageError
+from cleaner.memo import Memo
 from cleaner.rule import FixAvailability, RuleMeta
 
 META = RuleMeta("CL701", "tortured-phrase", "spin", Severity.WARNING, FixAvailability.SOMETIMES)
@@ -57,6 +59,8 @@ _QUALIFIERS = frozenset(
     "social data child consumer environmental environment civil witness border coastal flood crop "
     "plant wildlife animal privacy investor employment income labour labor refugee".split()
 )
+# Their last two letters: a word that ends otherwise is none of them.
+_QUALIFIER_ENDINGS = frozenset(word[-2:] for word in _QUALIFIERS)
 # Words kept lower case when a title-cased tortured phrase is replaced.
 _SMALL_WORDS = frozenset("a an and as at by for in of on or the to".split())
 # Between the words of a phrase: spaces, or one line break (wrapped text).
@@ -106,7 +110,8 @@ class PhraseTable:
 
     @cached_property
     def lower_pattern(self) -> re.Pattern:
-        """The same trie for lower-cased text: about twice as fast as ignoring case."""
+        """The same trie for lower-cased text: what :meth:`lower_spans` finds (the
+        tests hold them to the same answers)."""
         return _compile(self.entries, 0)
 
     def lookup(self, matched: str) -> PhraseEntry | None:
@@ -119,13 +124,19 @@ class PhraseTable:
         return entry if entry is not None else self.entries.get(normalise(matched))
 
     @cached_property
+    def findings(self) -> Memo[str, tuple | None]:
+        """:func:`_finding` of each matched text, worked out once per table and
+        distinct text (bounded): a few hundred phrases recur all through a
+        run, and what is reported for one depends on nothing else."""
+        return Memo(partial(_finding, self), maxsize=4096)
+
+    @cached_property
     def scan_pattern(self) -> re.Pattern:
-        """``lower_pattern`` for the phrases after the first character, with the
-        character before the phrase matched in front of it (see :func:`_compile_scan`).
-        Compiled on first use: the tables that only serve for their keys never need it."""
+        """``lower_pattern`` with the character before the phrase matched in
+        front of it, about half again as fast (see :func:`_compile_scan`)."""
         return _compile_scan(self.entries)
 
-    def spans(self, doc, near: list[tuple[int, int]] | None = None) -> Iterator[tuple[int, int]]:
+    def spans(self, doc, near: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
         """Where the table's phrases occur in ``doc``, outside protected regions.
 
         With ``near``, only the blank-line-separated blocks that hold those
@@ -140,26 +151,35 @@ class PhraseTable:
             found = [span for lo, hi in _blocks_around(lower, near) for span in self.lower_spans(lower, lo, hi)]
         else:
             found = self.lower_spans(lower)
-        for start, end in found:
-            if not doc.is_protected(start, end):
-                yield start, end
+        if not doc.protected:
+            return found
+        return [(start, end) for start, end in found if not doc.is_protected(start, end)]
 
     def lower_spans(self, lower: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
-        """The spans of ``lower_pattern.finditer(lower, pos, endpos)``, found about twice as fast.
+        """The spans of ``lower_pattern.finditer(lower, pos, endpos)``, in one scan.
 
-        A phrase at ``pos`` may have no character before it, so
-        ``lower_pattern`` looks there; every later phrase is found by
-        ``scan_pattern``, whose match starts one character early. Matches
-        cannot touch (a phrase ends before a non-word character and starts
-        after one), so the scan resumes where the first match ends, as
+        ``scan_pattern`` matches the character before each phrase as well, so
+        it searches ``" " + lower``: there index ``i`` holds ``lower[i - 1]``,
+        and index 0 a space, and a scan match at ``m`` is the phrase at
+        ``lower[m.start() : m.end() - 1]``. Scanning that string from index
+        ``pos`` up to ``endpos + 1`` therefore looks for phrases in
+        ``lower[pos:endpos]``, and each is judged on the same character before
+        it as ``lower_pattern`` judges it:
+
+        * at ``pos == 0``, the space put in front, where ``lower_pattern``
+          sees the start of the text; both accept a phrase there (a space is
+          no word character, ``'``, ``’`` or ``-``);
+        * at ``pos > 0``, ``lower[pos - 1]``, which ``lower_pattern`` sees too:
+          ``pos`` does not hide the text before it from a lookbehind or ``\\b``
+          (``endpos`` does cut the text, for both scans alike).
+
+        Matches cannot touch (a phrase ends before a non-word character and
+        starts after one), so the character before a phrase is never the end
+        of the match before it, and the scan goes on where a match ends as
         ``finditer`` does.
         """
         endpos = len(lower) if endpos is None else endpos
-        first = self.lower_pattern.match(lower, pos, endpos)
-        found = [first.span()] if first else []
-        rest = self.scan_pattern.finditer(lower, first.end() if first else pos, endpos)
-        found += [(m.start() + 1, m.end()) for m in rest]
-        return found
+        return [(m.start(), m.end() - 1) for m in self.scan_pattern.finditer(" " + lower, pos, endpos + 1)]
 
 
 def _blocks_around(lower: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -396,20 +416,49 @@ def check(doc, settings) -> Iterator:
 def find(doc, table: PhraseTable) -> Iterator:
     """The findings of one phrase table in ``doc`` (the benchmark runs held-out tables through this)."""
     text = doc.text
+    findings = table.findings
     for start, end in table.spans(doc):
-        matched = text[start:end]
-        entry = table.lookup(matched)
-        if entry is None:  # cannot happen: the regex is built from the keys
+        fields = findings[text[start:end]]
+        if fields is None:  # cannot happen: the regex is built from the keys
             continue
-        before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
-        if before and before.group(1).lower() in _QUALIFIERS:
+        if _after_qualifier(text, start):
             continue
-        message = f'Tortured phrase "{matched}": a spinner\'s swap for "{entry.established}"'
-        data = {"established": entry.established, "source": entry.source}
-        if entry.note:
-            data["note"] = entry.note
-        if entry.flag_only:
-            yield META.edit(start, end, message + " (check the context)", None, FixKind.NONE, data=data)
-        else:
-            yield META.edit(start, end, message, restore_case(matched, entry.established),
-                            FixKind.SUGGESTED, data=data)
+        yield Edit(start, end, *fields)
+
+
+def _after_qualifier(text: str, start: int) -> bool:
+    """True when the word before ``start``, spaces or tabs between, is one of :data:`_QUALIFIERS`."""
+    if start >= 3 and text[start - 1] == " " and text[start - 2] not in " \t":
+        # Most phrases: one space after the word before, whose last two
+        # letters end no qualifier (each letter of a qualifier lower-cases to
+        # one ASCII letter, so the word's last two are the qualifier's).
+        if text[start - 3 : start - 1].lower() not in _QUALIFIER_ENDINGS:
+            return False
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+    return bool(before) and before.group(1).lower() in _QUALIFIERS
+
+
+# An Edit's fields after its two offsets, in order.
+_FIELDS_AFTER_OFFSETS = tuple(field.name for field in dataclasses.fields(Edit))[2:]
+
+
+def _finding(table: PhraseTable, matched: str) -> tuple | None:
+    """The fields after the offsets of the finding on the text ``matched``, as
+    :meth:`RuleMeta.edit` makes them; None when no row has that text.
+
+    They depend on the text alone, which is why :attr:`PhraseTable.findings`
+    can keep them and :func:`find` builds each finding from them (only the
+    qualifier check there looks around the match).
+    """
+    entry = table.lookup(matched)
+    if entry is None:
+        return None
+    message = f'Tortured phrase "{matched}": a spinner\'s swap for "{entry.established}"'
+    data = {"established": entry.established, "source": entry.source}
+    if entry.note:
+        data["note"] = entry.note
+    if entry.flag_only:
+        edit = META.edit(0, 0, message + " (check the context)", None, FixKind.NONE, data=data)
+    else:
+        edit = META.edit(0, 0, message, restore_case(matched, entry.established), FixKind.SUGGESTED, data=data)
+    return tuple(getattr(edit, name) for name in _FIELDS_AFTER_OFFSETS)

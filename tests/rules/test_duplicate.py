@@ -7,9 +7,12 @@ copy of the text right before it.
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings as hyp_settings, strategies as st
 
 from cleaner.config import Settings
@@ -17,6 +20,7 @@ from cleaner.document import Document
 from cleaner.edits import FixKind, Severity
 from cleaner.pipeline import fix_text, run_rules
 from cleaner.registry import get_rule
+from cleaner.rules import duplicate_fragment, duplicate_paragraph, duplicate_word
 
 FRAGMENT = get_rule("duplicate-fragment")
 WORD = get_rule("duplicate-word")
@@ -223,3 +227,78 @@ def test_paragraph_short_adjacent_repeat_is_only_suggested():
 def test_paragraph_crlf_repeat_keeps_crlf():
     p = "Lavrov met the general in the capital on Wednesday."
     assert fixed([PARAGRAPH], f"{p}\r\n\r\n{p}\r\n\r\nEnd.\r\n") == f"{p}\r\n\r\nEnd.\r\n"
+
+
+# ------------------------------------------- fast paths agree with the plain ones
+_GLUE_CLASS = re.compile(r"[.!?)\]\"”’;:,](?=[^\W_]|[(\[“\"])")
+"""One scan for any mark: what _glue_points finds with one scan per mark."""
+
+
+def test_fragment_glue_marks_are_the_class():
+    assert set(duplicate_fragment._GLUE_MARKS) == set(".!?)]\"”’;:,")
+
+
+@hyp_settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(".!?)]\"”’;:,([“ \naZ9_é…'")), max_size=60))
+def test_fragment_glue_points_are_those_of_one_scan_for_any_mark(text):
+    assert duplicate_fragment._glue_points(text) == [m.end() for m in _GLUE_CLASS.finditer(text)]
+
+
+def test_word_fast_path_reads_case_as_the_engine_does():
+    # _doubles takes case-insensitive matching of an ASCII word for equality
+    # in the lower-cased text at the same offsets, except on texts with "İ"
+    # or "ſ": check that against the regex engine's own case folding.
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    lowers_to: dict[str, set[str]] = {}
+    for ch in everything:
+        lowers_to.setdefault(ch.lower(), set()).add(ch)
+    assert [ch for ch in everything if len(ch.lower()) != 1] == ["İ"]
+    for ch in map(chr, range(0x21, 0x7F)):
+        if ch.isupper():
+            continue  # a lower-cased word holds none
+        matched = {m.group() for m in regex.finditer(regex.escape(ch), everything, regex.IGNORECASE)}
+        assert matched - {"İ", "ſ"} == lowers_to[ch], ch
+
+
+_WORD_PIECES = ["the", "The", "THE", "tHe", "a", "A", "is", "s", "S", "k", "K", "\u212a", "ſ", "İ", "i", "ı", "#", "aa",
+                " ", "  ", "\t", "\u00a0", "\n", "\r\n", "\r", "\n\n", " \n ", "\u2003", "\u200b", "\u00ad", "-", "’",
+                ".", ",", "x", "é", "e\u0301", "the the", "a A", "s ſ", "is iſ", "i İ", "İs is", "k \u212a", "aa aa"]
+
+
+@hyp_settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORD_PIECES), max_size=25),
+    st.lists(st.sampled_from(["the", "a", "is", "s", "k", "i", "#", "aa", "é"]), min_size=1, max_size=3, unique=True),
+)
+def test_word_doubles_found_where_doubled_are_those_of_the_scan(pieces, words):
+    text = "".join(pieces)
+    words = sorted(words, key=len, reverse=True)
+
+    def seen(matches):
+        return [(m.span(), m.span("w"), m.span("again"), m["w"], m["sep"], m["again"]) for m in matches]
+
+    assert seen(duplicate_word._doubles(text, text.lower(), words)) == seen(duplicate_word._scan_doubles(text, words))
+
+
+def test_paragraph_ascii_spaces_are_those_no_other_test_covers():
+    spaces = {ch for ch in map(chr, range(128)) if ch.isspace()}
+    assert set(duplicate_paragraph._ASCII_SPACES) == spaces - {" ", "\n", "\r"} - set(duplicate_paragraph._SPLIT_ONLY_SPACES)
+
+
+_LINE_PIECES = ["a", "b", "’", "é", " ", "  ", "\t", "\x0b", "\x0c", "\u00a0", "\u2003", "\u3000", "\u200b", "\x85"]
+
+
+@hyp_settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=8).map("".join), max_size=6))
+def test_paragraph_keys_are_the_lines_with_spacing_normalised(lines):
+    assert duplicate_paragraph._keys(lines, "\n".join(lines)) == [" ".join(line.split()) for line in lines]
+
+
+def test_paragraph_wide_punctuation_holds_no_letter_or_digit():
+    assert not any(duplicate_paragraph._WORD.search(mark) for mark in duplicate_paragraph._WIDE_PUNCTUATION)
+
+
+@hyp_settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 _-.’‘“”–—…•éß\u0301٣中")), max_size=40))
+def test_paragraph_word_count_is_that_of_the_unicode_pattern(key):
+    assert duplicate_paragraph._count_words(key) == len(duplicate_paragraph._WORD.findall(key))

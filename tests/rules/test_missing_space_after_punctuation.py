@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given, settings as hyp_settings, strategies as st
+from hypothesis import assume, example, given, settings as hyp_settings, strategies as st
 
 from cleaner.config import Settings
 from cleaner.document import Document
@@ -88,3 +88,16 @@ def test_two_sentences_glued_at_the_period_are_split_back(first, opener, rest):
     glued = clean.replace(". ", ".", 1)
     assert findings(clean) == []
     assert fixed(glued) == clean
+
+
+@hyp_settings(max_examples=300, deadline=None)
+@given(st.text(":;?.,”Ab é1_ \n新", max_size=80))
+@example("Note: " * 9 + "Time:Out and Source:”Reuters")  # many colons: the scan takes over
+def test_candidates_found_by_str_find_are_those_the_scan_finds(text):
+    # Rare marks are found with str.find() and the pattern tried at each,
+    # switching to the scan after a few: the offsets must be the scan's.
+    from cleaner.rules import missing_space_after_punctuation as rule
+    from cleaner.rules._text import START
+
+    for mark, scan in rule._CANDIDATES.items():
+        assert rule._candidates(text, mark) == list(map(START, scan.finditer(text))), mark

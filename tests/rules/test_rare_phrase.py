@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings as hyp_settings, strategies as st
+
 from cleaner.config import Settings
 from cleaner.document import Document
 from cleaner.edits import FixKind
@@ -84,3 +86,21 @@ def test_no_flags_on_clean_prose_that_uses_the_swapped_in_words():
     text = CLEAN_PROSE.read_text(encoding="utf-8")
     assert "unfamiliar face" in text and "gasoline prices" in text.lower()
     assert run_rules(Document(text), [RULE], Settings()) == []
+
+
+PIECES = ["unfamiliar minister", "unfamiliar", "minister", "human privileges groups", "human privileges", "groups",
+          "breast most cancers", "most cancers", "vitality crisis", "the", "a", " ", " ", "  ", "\n", "\n\n", "’s", "-",
+          ", ", "(", "é", "\u0301"]
+
+
+@hyp_settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25).map("".join))
+def test_findings_are_the_table_matches_that_overlap_no_listed_match(text):
+    # The plain way: each table's own pattern over the whole text (the rule
+    # searches the listed table only in the blocks around its own matches).
+    detector = rare_phrase.load_detector(())
+    lower = text.lower()
+    spans = [m.span() for m in detector.table.lower_pattern.finditer(lower)]
+    listed = [m.span() for m in detector.listed.lower_pattern.finditer(lower)]
+    expected = [(s, e) for s, e in spans if not any(ls < e and s < le for ls, le in listed)]
+    assert [(e.start, e.end) for e in rare_phrase.find(Document(text), detector)] == expected

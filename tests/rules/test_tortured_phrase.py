@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings as hyp_settings, strategies as st
 
 from cleaner.cli import main
 from cleaner.config import Settings
@@ -14,7 +15,7 @@ from cleaner.errors import UsageError
 from cleaner.pipeline import fix_text, run_rules
 from cleaner.registry import all_rules, get_rule
 from cleaner.rules import tortured_phrase
-from cleaner.rules.tortured_phrase import normalise, read_table, restore_case
+from cleaner.rules.tortured_phrase import PhraseEntry, build_table, normalise, read_table, restore_case
 
 RULE = get_rule("tortured-phrase")
 SPIN_RULES = [r for r in all_rules() if r.meta.category == "spin"]
@@ -197,3 +198,65 @@ def test_restore_case_doctest_examples():
     assert restore_case("Loss of life penalty", "death penalty") == "Death penalty"
     assert restore_case("chief government officer", "chief executive officer") == "chief executive officer"
     assert restore_case("Joined Nations", "United Nations") == "United Nations"
+
+
+# ------------------------------------------------- fast paths, held to the plain ones
+TABLE = tortured_phrase.load_table()
+# Pieces of text that make the scan's corners: phrases wrapped over a line
+# break, phrases right after one another and inside one another, curly
+# apostrophes, non-ASCII letters, combining marks, and hyphens around.
+PIECES = [
+    "loss of life penalty", "life penalty", "breast most cancers", "most cancers", "human privileges groups",
+    "human privileges", "rustic’s president", "rustic's", "palms transactions", "the", "a", "of",
+    " ", " ", " ", "  ", "\n", "\t", " \n ", "\r\n", "\n\n", "-", "'", "’", ".", ", ", "(", "é", "\u0301", "1", "_", "İ",
+]
+TEXTS = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+
+
+@hyp_settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_lower_spans_finds_what_the_plain_pattern_finds(text):
+    lower = text.lower()
+    assert TABLE.lower_spans(lower) == [m.span() for m in TABLE.lower_pattern.finditer(lower)]
+
+
+@hyp_settings(max_examples=300, deadline=None)
+@given(TEXTS, st.integers(-2, 200), st.integers(-2, 200))
+def test_lower_spans_between_pos_and_endpos_finds_what_the_plain_pattern_finds(text, pos, endpos):
+    # The phrase at pos is judged on the character before it, as the
+    # pattern's lookbehind judges it; endpos cuts the text for both.
+    lower = text.lower()
+    pos, endpos = min(pos, len(lower)), min(endpos, len(lower) + 2)
+    expected = [m.span() for m in TABLE.lower_pattern.finditer(lower, pos, endpos)]
+    assert TABLE.lower_spans(lower, pos, endpos) == expected
+
+
+def test_a_phrase_wrapped_over_a_line_break_inside_another_match_is_found_as_finditer_does():
+    # "charges sheet" starts after the line break, inside the match of
+    # "curiosity charges": finditer goes on after that match.
+    table = build_table([PhraseEntry("curiosity charges", "interest rates", "", "t"),
+                         PhraseEntry("charges sheet", "charge sheet", "", "t")])
+    for text in ("the curiosity\ncharges sheet", "curiosity\ncharges sheet", "x charges sheet", "(curiosity charges"):
+        assert table.lower_spans(text) == [m.span() for m in table.lower_pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["social ", "Social ", "SOCIAL ", "social  ", "social\t", "data ", "the ", "a ", "(", "", "x\u0301 ", "labour ",
+     "refugee ", "rEfUgEe ", "plants ", "socia ", "\u212aocial "],
+)
+def test_qualifier_fast_path_agrees_with_the_regex(before):
+    text = f"{before}protection minister"
+    start = len(before)
+    found = tortured_phrase._WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+    expected = bool(found) and found.group(1).lower() in tortured_phrase._QUALIFIERS
+    assert tortured_phrase._after_qualifier(text, start) == expected
+
+
+def test_findings_kept_per_text_are_the_findings_made_afresh():
+    text = "Loss of life penalty. LOSS OF LIFE PENALTY! loss of life\npenalty, loss of life penalty; a purple card."
+    table = build_table(ROWS)
+    first = list(tortured_phrase.find(Document(text), table))  # fills the table's cache
+    again = list(tortured_phrase.find(Document(text + " The demise toll."), table))[:-1]  # reads it
+    assert first == again and [e.data for e in first] == [e.data for e in again]
+    assert [e.replacement for e in first] == ["Death penalty", "DEATH PENALTY", "death penalty", "death penalty", None]
